@@ -1,0 +1,14 @@
+"""Command-line interface: a thin Typer layer over the library.
+
+Each command lives in a module of its own and keeps its heavy imports inside the function
+body, so `scorer check` pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+from scorer.cli.app import app, main
+from scorer.cli import check as _check  # noqa: F401  (registers the command)
+from scorer.cli import outlets as _outlets  # noqa: F401
+from scorer.cli import model as _model  # noqa: F401
+
+__all__ = ["app", "main"]

@@ -1,0 +1,48 @@
+"""The Typer app, and the one place that turns exceptions into messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable, TypeVar
+
+import typer
+
+from scorer.errors import ExitStatus, ScorerError
+
+app = typer.Typer(
+    name="scorer",
+    help="Rate how well each claim of a news draft is sourced.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., int | None])
+
+
+def fail(message: str, status: ExitStatus = ExitStatus.USAGE) -> typer.Exit:
+    print(f"scorer: error: {message}", file=sys.stderr)
+    return typer.Exit(int(status))
+
+
+def handles_errors(func: F) -> F:
+    """Run a command's core; map the project's own errors to one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            status = func(*args, **kwargs)
+        except ScorerError as exc:
+            raise fail(str(exc), exc.exit_status) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", ExitStatus.USAGE) from None
+        except BrokenPipeError:
+            raise typer.Exit(int(ExitStatus.OK)) from None
+        raise typer.Exit(int(status or ExitStatus.OK))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def main() -> None:
+    app()

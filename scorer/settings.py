@@ -1,0 +1,38 @@
+"""Settings that flow from defaults, config files, the environment and flags into the library.
+
+`scorer.config` (files and environment) and the CLI build these; the library only reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    enabled: bool = True  # False with --no-fetch: nothing is fetched, verification is not_applicable/unfetched
+    offline: bool = False  # answer only from the cache, send no request at all
+    refresh: bool = False  # ignore cached entries (and overwrite them)
+    cache_dir: str | None = None  # None: the user's cache directory (platformdirs)
+    allow_private_hosts: bool = False
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    rate_limit: float = 1.0  # requests a second, per host
+    max_workers: int = 8  # global concurrency
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    retries: int = 3
+    cache_ttl_days: float = 7.0
+    # Base URLs are settings so tests can point them at a local server.
+    dailynk_base: str = "https://www.dailynk.com/english"
+    hrw_base: str = "https://www.hrw.org"
+    koreaherald_base: str = "https://www.koreaherald.com"
+    yonhap_base: str = "https://en.yna.co.kr"
+    archive_api: str = "https://archive.org/wayback/available"
+    archive_base: str = "https://web.archive.org/web"
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    threshold: float = 0.5
+    fetch: FetchSettings = field(default_factory=FetchSettings)

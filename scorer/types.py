@@ -1,0 +1,214 @@
+"""The data that flows through scorer, one frozen dataclass per stage.
+
+    Draft -> [Claim] -> [Attribution] -> [Article] -> [Verification] -> [Score] -> Report
+
+Offsets (`start`, `end`) are character offsets into `Draft.text`, the decoded file
+including any front matter; lines and columns are 1-based and count characters
+(Unicode code points), so an annotation lands on the text a person sees.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+STRENGTHS: tuple[str, ...] = ("strong", "moderate", "weak", "none")
+SOURCE_KINDS: tuple[str, ...] = ("outlet", "person", "organization", "document", "anonymous", "vague")
+
+Strength = Literal["strong", "moderate", "weak", "none"]
+SourceKind = Literal["outlet", "person", "organization", "document", "anonymous", "vague"]
+BlockKind = Literal["heading", "paragraph", "quote", "list_item", "tag_line"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    text: str
+    start: int  # offsets of the link's visible text in Block.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-like unit of the draft: a paragraph, heading, list item or quoted paragraph.
+
+    `text` is what a reader sees (markup removed, quote markers stripped). `segments` maps it
+    back to the file: each (text_start, file_offset, length) says text[text_start:text_start+length]
+    came from Draft.text[file_offset:file_offset+length].
+    """
+
+    index: int
+    kind: BlockKind
+    text: str
+    segments: tuple[tuple[int, int, int], ...]
+    quote_id: int | None = None  # blocks of one quoted excerpt share this id
+    tag: str | None = None  # source tag that closes the excerpt, e.g. "Daily NK"
+    tag_url: str | None = None  # link carried by that tag
+    links: tuple[Link, ...] = ()
+
+    def file_offset(self, text_offset: int) -> int:
+        """File offset of a character of `text`; the end of a range maps to just after its last char."""
+        segs = self.segments
+        if not segs:
+            return 0
+        lo, hi = 0, len(segs) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if segs[mid][0] <= text_offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        t0, f0, n = segs[lo]
+        return f0 + min(max(text_offset - t0, 0), n)
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str
+    text: str
+    format: Literal["markdown", "text"]
+    blocks: tuple[Block, ...]
+    date: str | None = None  # ISO date from front matter, if any
+    encoding: str = "utf-8"
+    metadata: dict = field(default_factory=dict, compare=False, hash=False)
+    line_starts: tuple[int, ...] = field(default=(0,), compare=False, hash=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence of the draft: every sentence is a claim unit, check-worthy or not."""
+
+    id: str
+    index: int
+    text: str
+    block_index: int
+    start: int  # file offsets
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    block_start: int  # offsets of the sentence inside Block.text
+    block_end: int
+    kind: BlockKind = "paragraph"
+    quote_id: int | None = None
+    position_in_block: int = 0  # 0-based sentence index within its block
+    block_sentences: int = 1
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Something a claim rests on, and the words that showed it."""
+
+    name: str
+    kind: SourceKind
+    cue: str
+    outlet: str | None = None  # registry key when the source is (or is carried by) a known outlet
+    domain: str | None = None
+    url: str | None = None
+    via: str | None = None  # the carrier, e.g. "The Korea Herald" for Yonhap wire copy
+    inherited: bool = False  # from the paragraph or quoted block rather than the sentence itself
+    reliability: float | None = None  # outlet prior in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claim_index: int
+    sources: tuple[Source, ...] = ()
+    hedges: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()  # short human-readable reasons, shown to the user
+    quotes: tuple[str, ...] = ()  # quoted spans of the claim, for verification
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A fetched (or looked-up) source page."""
+
+    url: str
+    status: str  # ok, not_cached, blocked_by_robots, refused, too_large, not_html, http_<code>, timeout, error
+    final_url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601 date
+    text: str = ""
+    fetched_at: str | None = None
+    from_cache: bool = False
+    archived: str | None = None  # Internet Archive snapshot timestamp
+    message: str | None = None
+    origin: str | None = None  # wire agency behind the copy, e.g. "yonhap" for a Korea Herald page ending "(Yonhap)"
+    partial: bool = False  # the page is a truncated copy
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCheck:
+    claim: str
+    source: str | None
+    status: Literal["same", "different", "absent"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    quote: str
+    status: Literal["verified", "altered", "not_found", "partial_source", "unfetched"]
+    score: float = 0.0
+    passage: str | None = None
+    differences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    status: Literal["verified", "altered", "not_found", "partial_source", "unfetched", "not_applicable"]
+    url: str | None = None
+    archived: bool = False
+    quote_score: float | None = None
+    passage: str | None = None
+    quotes: tuple[QuoteCheck, ...] = ()
+    numbers: tuple[NumberCheck, ...] = ()
+    source_published: str | None = None
+    published_after_draft: bool = False
+    corroborated_by: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    check_worthy: bool
+    check_worthy_probability: float
+    strength: Strength | None
+    confidence: float | None  # P(strong or moderate), None when not check-worthy
+    probabilities: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    claim: Claim
+    attribution: Attribution
+    score: Score
+    verification: Verification | None = None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    draft: Draft
+    results: tuple[ClaimResult, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileReport, ...]
+    threshold: float = 0.5
