@@ -1,0 +1,40 @@
+"""Bytes to text: UTF-8 first, a detected encoding only when the detector is confident."""
+
+from __future__ import annotations
+
+from scorer.errors import InputError
+
+# A draft is prose: a NUL byte or many control characters mean it is not one.
+_SNIFF_BYTES = 8192
+_CONTROL = bytes(range(0, 9)) + bytes([11, 12]) + bytes(range(14, 32))
+_MAX_CHAOS = 0.1  # charset-normalizer's "mess" score above which a guess is not trusted
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return (text, encoding, warnings). Newlines are normalised to \\n (columns are unchanged)."""
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head and not _looks_utf16(head):
+        raise InputError(f"{path}: looks like a binary file, not a draft")
+    if head and sum(head.count(bytes([c])) for c in _CONTROL) / len(head) > 0.05:
+        raise InputError(f"{path}: looks like a binary file, not a draft")
+    warnings: tuple[str, ...] = ()
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _detect(data, path)
+        warnings = (f"{path}: not UTF-8; decoded as {encoding}",)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding, warnings
+
+
+def _looks_utf16(head: bytes) -> bool:
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        raise InputError(f"{path}: not UTF-8, and its encoding cannot be detected with confidence")
+    return str(best), best.encoding
