@@ -10,6 +10,9 @@ from scorer.report.base import Reporter
 FORMATS: dict[str, str] = {
     "table": "scorer.report.table:TableReporter",
     "json": "scorer.report.json:JsonReporter",
+    "github": "scorer.report.github:GithubReporter",
+    "sarif": "scorer.report.sarif:SarifReporter",
+    "markdown": "scorer.report.markdown:MarkdownReporter",
 }
 
 

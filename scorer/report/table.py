@@ -1,0 +1,95 @@
+"""`--format table` (the default): per file, a table of claims and a summary line, via rich.
+
+Colour only when the CLI says the output is a terminal (option `color`); cells are `Text`
+objects so that a draft's own brackets, like `[Daily NK]`, are never read as rich markup.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from scorer.report.base import Reporter
+from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label
+from scorer.types import ClaimResult, Report
+
+STRENGTH_STYLE = {"strong": "green", "moderate": "cyan", "weak": "yellow", "none": "red"}
+LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "blue"}
+
+
+def _verification(result: ClaimResult) -> str:
+    ver = result.verification
+    if ver is None:
+        return ""
+    parts = [ver.status.replace("_", " ")]
+    if ver.quote_score is not None and ver.status in ("verified", "altered"):
+        parts[0] += f" {ver.quote_score:.2f}"
+    different = [n for n in ver.numbers if n.status == "different"]
+    if different:
+        parts.append("figures differ: " + ", ".join(f"{n.claim}≠{n.source}" for n in different))
+    if ver.archived:
+        parts.append("archived")
+    if ver.source_published:
+        parts.append(f"published {ver.source_published}")
+    if ver.reason and ver.status in ("unfetched", "not_applicable"):
+        parts.append(ver.reason)
+    return "; ".join(parts)
+
+
+class TableReporter(Reporter):
+    def render(self, report: Report) -> str:
+        findings = findings_for(report, self.options)
+        color = bool(self.options.get("color", False))
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=int(self.options.get("width") or 160), force_terminal=color,
+                          no_color=not color, color_system="auto" if color else None, highlight=False,
+                          emoji=False, soft_wrap=False)
+        for fr in report.files:
+            table = Table(title=Text(fr.path, style="bold"), title_justify="left", show_lines=False,
+                          expand=False, pad_edge=False)
+            table.add_column("line", justify="right", no_wrap=True)
+            table.add_column("claim", ratio=4, min_width=30)
+            table.add_column("strength", no_wrap=True)
+            table.add_column("conf.", justify="right", no_wrap=True)
+            table.add_column("sources", ratio=2, min_width=12)
+            table.add_column("verification", ratio=1, min_width=10)
+            table.add_column("why", ratio=3, min_width=16)
+            for result in fr.results:
+                claim, score = result.claim, result.score
+                dim = "dim" if (not score.check_worthy or result.suppressed) else ""
+                strength = Text(score.strength or "—", style=STRENGTH_STYLE.get(score.strength or "", "dim"))
+                conf = Text("—" if score.confidence is None or not score.check_worthy else f"{score.confidence:.2f}")
+                why = Text()
+                for f in findings.for_claim(fr.path, claim.index):
+                    why.append(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
+                    why.append("; ")
+                if result.suppressed:
+                    why.append("suppressed; ", style="dim")
+                why.append("; ".join(result.attribution.signals))
+                sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
+                table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 100), style=dim), strength, conf,
+                              Text(sources), Text(_verification(result)), why)
+            console.print(table)
+            for warning in fr.warnings:
+                console.print(Text(f"warning: {warning}", style="yellow"))
+            s = file_summary(fr, report.threshold, findings)
+            console.print(Text(
+                f"{fr.path}: {s['claims']} claims, {s['check_worthy']} check-worthy "
+                f"({s['strong']} strong, {s['moderate']} moderate, {s['weak']} weak, {s['none']} none), "
+                f"{s['below_threshold']} under the threshold {report.threshold:g}: "
+                f"{'passed' if s['passed'] else 'FAILED'}",
+                style="green" if s["passed"] else "bold red",
+            ))
+            console.print()
+        total = report_summary(report, findings)
+        console.print(Text(
+            f"{total['files']} file(s), {total['claims']} claims, {total['check_worthy']} check-worthy, "
+            f"{total['below_threshold']} under the threshold {report.threshold:g}; "
+            f"{findings.count('error')} error(s), {findings.count('warning')} warning(s), "
+            f"{findings.count('note')} note(s): {'passed' if total['passed'] else 'FAILED'}",
+            style="bold " + ("green" if total["passed"] else "red"),
+        ))
+        return buffer.getvalue()
