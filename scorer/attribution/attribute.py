@@ -1,0 +1,309 @@
+"""Claims to Attributions: who or what each sentence rests on, its own cues first, then its frame.
+
+A sentence's own attribution wins; a sentence without one takes the frame of its paragraph or quoted
+block (the other sentences' sources, the tag closing the quote, a lead-in paragraph that introduces
+the quote), never another paragraph's. "The report", "the source" are resolved to what they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scorer.attribution import cues
+from scorer.draft.blocks import trailing_tag
+from scorer.types import Attribution, Block, Claim, Draft, Source
+
+
+@dataclass
+class _Own:
+    sources: list[Source] = field(default_factory=list)
+    frame: list[Source] = field(default_factory=list)  # speech-like attributions that cover the paragraph
+    hedges: list[str] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+    quotes: tuple[str, ...] = ()
+
+
+def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[Attribution, ...]:
+    if registry is None:
+        from scorer.outlets import get_registry
+
+        registry = get_registry()
+    own = [_own_cues(c, draft.blocks[c.block_index], registry) for c in claims]
+    by_block: dict[int, list[int]] = {}
+    for c in claims:
+        by_block.setdefault(c.block_index, []).append(c.index)
+    tag_sources = _quote_tags(draft, registry)
+    lead_ins = _lead_ins(draft, claims, own, by_block)
+
+    out = []
+    recent: list[Source] = []  # named reports and outlets seen so far, for "the report" back-references
+    for c in claims:
+        mine = own[c.index]
+        block = draft.blocks[c.block_index]
+        sources = [_resolve(s, recent, mine, by_block, own, c) for s in mine.sources]
+        sources = [s for s in sources if s is not None]
+        signals = list(mine.signals)
+        frame: list[Source] = []
+        if c.quote_id is not None and c.quote_id in tag_sources:
+            frame.extend(tag_sources[c.quote_id])
+        elif c.quote_id is not None and c.quote_id in lead_ins:
+            frame.extend(lead_ins[c.quote_id])
+        elif block.text.rstrip().endswith(":") and c.position_in_block == len(by_block[c.block_index]) - 1:
+            # "That trend continues:" introduces the quote that follows it and rests on it
+            nxt = _next_quote_id(draft, block.index)
+            if nxt is not None and nxt in tag_sources:
+                frame.extend(tag_sources[nxt])
+        for j in by_block[c.block_index]:
+            if j != c.index:
+                frame.extend(_resolve(s, recent, own[j], by_block, own, claims[j]) or s for s in own[j].frame)
+        sources = _dedupe(sources + [_inherited(s) for s in frame])
+        if c.quote_id is not None and c.quote_id in tag_sources:
+            signals.append(f"quoted block tagged [{draft.blocks[c.block_index].tag}]")
+        for s in sources:
+            if s.kind in ("outlet", "document") and s.name[:1].isupper() and (s.via or not s.inherited):
+                recent.append(s)
+        out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(signals), mine.quotes))
+    return tuple(out)
+
+
+def _dedupe(sources: list[Source]) -> list[Source]:
+    """One entry per source; the sentence's own mention wins over an inherited one."""
+    seen: set = set()
+    out = []
+    for s in sources:
+        key = s.outlet or (s.kind, s.name.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _inherited(s: Source) -> Source:
+    from dataclasses import replace
+
+    return s if s.inherited else replace(s, inherited=True)
+
+
+def _own_cues(claim: Claim, block: Block, registry) -> _Own:
+    text = claim.text
+    if block.tag is not None:
+        tag = trailing_tag(text)
+        if tag is not None:
+            text = text[: tag[1]]  # the closing tag speaks for the whole quote, not for this sentence
+    own = _Own()
+    own.quotes = _quoted_spans(text)
+    # links on the sentence name their outlet by domain
+    for link in claim.links:
+        if link.url == block.tag_url:
+            continue  # the tag closing the quote already names this source
+        outlet = registry.by_domain(link.url)
+        name = outlet.name if outlet else _domain(link.url)
+        kind = ("outlet" if outlet.is_news else "organization") if outlet else "document"
+        own.sources.append(Source(name, kind, f"link to {_domain(link.url)}", outlet=outlet.key if outlet else None,
+                                  domain=_domain(link.url), url=link.url,
+                                  reliability=outlet.reliability if outlet else None))
+        own.signals.append(f"links to {_domain(link.url)}")
+    # named outlets and organisations in an attribution role
+    attributive = bool(cues.SPEECH.search(text) or cues.ACCORDING_TO.search(text))
+    for start, end, outlet in registry.find_names(text):
+        if not (attributive or _is_speaker_position(text, start, end)):
+            continue
+        carrier = cues.RECIPIENT.search(text)
+        is_recipient = carrier is not None and carrier.start(1) <= start < carrier.end(1)
+        src = Source(outlet.name, "outlet" if outlet.is_news else "organization", text[start:end],
+                     outlet=outlet.key, domain=outlet.domains[0] if outlet.domains else None,
+                     reliability=outlet.reliability)
+        own.sources.append(src)
+        if attributive:
+            own.frame.append(src)
+        if is_recipient:
+            own.signals.append(f"reported to {outlet.name}")
+    # the agents of reporting verbs
+    for agent, cue, speech in _agents(text):
+        if re.match(r"(?:I|we)\b", agent):
+            own.signals.append("the author's own earlier reporting")
+            continue
+        src = _classify(agent, cue, registry, speech)
+        if src is not None and not any(s.name == src.name for s in own.sources):
+            own.sources.append(src)
+            if speech:
+                own.frame.append(src)
+    for m in cues.ANONYMITY_PHRASES.finditer(text):
+        if not any(s.kind == "anonymous" for s in own.sources):
+            src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
+            own.sources.append(src)
+            own.frame.append(src)
+        own.signals.append(f"anonymous source: “{m.group(0)}”")
+        break
+    for m in cues.VAGUE.finditer(text):
+        src = Source("unnamed reports", "vague", m.group(0))
+        own.sources.append(src)
+        own.frame.append(src)
+        own.signals.append(f"vague attribution: “{m.group(0)}”")
+        break
+    for m in cues.NAMED_DOCUMENT.finditer(text):
+        if not any(s.name == m.group(0) for s in own.sources):
+            own.sources.append(Source(m.group(0), "document", m.group(0)))
+    own.hedges = [m.group(0).lower() for m in cues.HEDGES.finditer(text)]
+    if own.hedges:
+        own.signals.append("hedged: " + ", ".join(dict.fromkeys(own.hedges)))
+    return own
+
+
+def _is_speaker_position(text: str, start: int, end: int) -> bool:
+    """A name that opens the sentence as its subject ("Human Rights Watch has documented ...")."""
+    return start <= 4 and bool(re.match(r"\s*(?:has|have|had|is|was|also|recently|on\s+\w+)?\s*\w+ed\b", text[end:]))
+
+
+def _agents(text: str):
+    """(agent phrase, cue) pairs: 'according to X', 'X said', '..., said X'."""
+    for m in cues.ACCORDING_TO.finditer(text):
+        np = re.split(r"[,.;:“”\"]", text[m.end():], maxsplit=1)[0]
+        yield " ".join(np.split()[:8]), m.group(0).strip(), True
+    for m in cues.INVERTED.finditer(text):
+        agent = m.group(1)
+        if agent[:1].isupper() or agent.lower().startswith(("the ", "a ", "an ")):
+            yield " ".join(agent.split()[:8]), m.group(0).strip(" ,”\"’"), True
+    for m in cues.REPORTING.finditer(text):
+        before = text[: m.start()]
+        seg = re.split(r"[.;:“”\"(),—–]", before)[-1]
+        words = seg.split()
+        while words and words[-1].lower() in ("has", "have", "had", "also", "then", "later", "once", "recently",
+                                              "previously", "first", "publicly", "reportedly", "further", "is", "was"):
+            words.pop()
+        if 0 < len(words) <= 9:
+            yield " ".join(words), m.group(0), bool(cues.SPEECH.fullmatch(m.group(0)))
+
+
+_ANON_HEAD = re.compile(
+    r"\b(?:sources?|insiders?|informants?|escapees|defectors?|residents?|witnesses|officials?|diplomats|observers"
+    r"|people|person|individuals?|contacts?|tipsters?|whistle-?blowers?|analysts|experts)\b",
+    re.I,
+)
+_DOC_HEAD = re.compile(r"\b(?:report|study|survey|data|figures|statistics|records|documents|imagery|statement|order|analysis)\b", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who)$", re.I)
+_STATE_SPEAKERS = re.compile(
+    r"^(?:North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
+    r"|Beijing|Tokyo|Moscow|the\s+(?:government|ministry|military|police|army|navy|regime|court|prosecutors?|FBI|Pentagon"
+    r"|White\s+House|Kremlin|Congress|Senate|parliament|cabinet|embassy)|police|prosecutors|Congress)\b"
+)
+
+
+def _classify(agent: str, cue: str, registry, speech: bool = True) -> Source | None:
+    agent = agent.strip(" ,.;:")
+    if not agent or _PRONOUN.match(agent):
+        return None
+    low = agent.lower()
+    head = low.split()
+    if _DOC_HEAD.search(agent) and head and head[0] in ("the", "a", "an", "this", "that", "its", "their", "new"):
+        return Source(agent, "document", cue)
+    if _ANON_HEAD.search(agent) and not cues.NAME.search(agent.split(maxsplit=1)[-1] if " " in agent else ""):
+        return Source(_anon_name(agent), "anonymous", cue)
+    found = registry.find_names(agent)
+    if found:
+        _, _, outlet = found[0]
+        return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,
+                      domain=outlet.domains[0] if outlet.domains else None, reliability=outlet.reliability)
+    if _STATE_SPEAKERS.search(agent):
+        return Source(agent, "organization", cue)
+    if not speech:
+        return None  # "X signed", "X found": an action, not a statement, unless a body or document did it
+    name = _person_name(agent)
+    if name:
+        return Source(name, "person", cue)
+    if _DOC_HEAD.search(agent):
+        return Source(agent, "document", cue)
+    return None
+
+
+def _person_name(agent: str) -> str | None:
+    for m in cues.NAME.finditer(agent):
+        words = m.group(0).split()
+        while words and words[0] in cues.NOT_NAME_WORDS:
+            words.pop(0)
+        if len(words) >= 2 and not any(w in cues.NOT_NAME_WORDS for w in words[1:]):
+            return " ".join(words)
+    # a single surname after a title or alone ("said Kim", "Robertson said")
+    tokens = agent.split()
+    if len(tokens) <= 3 and tokens and tokens[-1][:1].isupper() and tokens[-1] not in cues.NOT_NAME_WORDS:
+        return tokens[-1].strip("’'s")
+    return None
+
+
+def _anon_name(phrase: str) -> str:
+    phrase = " ".join(phrase.split())
+    return phrase[:80]
+
+
+def _resolve(s: Source, recent: list[Source], mine: _Own, by_block, own, claim: Claim) -> Source | None:
+    """'the report' -> the report named earlier; 'the source' stays anonymous."""
+    if s.kind == "document" and cues.BACK_REFERENCE.search(s.name) and recent:
+        from dataclasses import replace
+
+        target = recent[-1]
+        return replace(target, cue=s.cue, inherited=False)
+    return s
+
+
+def _quote_tags(draft: Draft, registry) -> dict[int, list[Source]]:
+    """quote_id -> the sources its closing tag names ("Yonhap, via the Korea Herald": origin and carrier)."""
+    tags: dict[int, list[Source]] = {}
+    for block in draft.blocks:
+        if block.quote_id is None or block.tag is None or block.quote_id in tags:
+            continue
+        origin_name, _, carrier_name = block.tag.partition(", via ")
+        if not carrier_name:
+            origin_name, _, carrier_name = block.tag.partition(" via ")
+        origin = registry.by_name(origin_name.strip())
+        carrier = registry.by_name(carrier_name.strip()) if carrier_name else None
+        via = carrier.name if carrier else (carrier_name.strip() or None)
+        url = block.tag_url
+        sources = []
+        if origin:
+            sources.append(Source(origin.name, "outlet" if origin.is_news else "organization", f"[{block.tag}]",
+                                  outlet=origin.key, domain=origin.domains[0] if origin.domains else None, url=url,
+                                  via=via, inherited=True, reliability=origin.reliability))
+        else:
+            sources.append(Source(origin_name.strip(), "outlet", f"[{block.tag}]", url=url, via=via, inherited=True))
+        tags[block.quote_id] = sources
+    return tags
+
+
+def _lead_ins(draft: Draft, claims, own, by_block) -> dict[int, list[Source]]:
+    """An untagged quote inherits the named sources of the paragraph that introduces it."""
+    lead: dict[int, list[Source]] = {}
+    for i, block in enumerate(draft.blocks):
+        if block.quote_id is None or block.quote_id in lead or i == 0:
+            continue
+        prev = draft.blocks[i - 1]
+        if prev.quote_id is not None:
+            continue
+        srcs = [s for j in by_block.get(prev.index, []) for s in own[j].sources
+                if s.kind in ("outlet", "organization", "person", "document")]
+        if srcs:
+            lead[block.quote_id] = srcs
+    return lead
+
+
+def _next_quote_id(draft: Draft, block_index: int) -> int | None:
+    if block_index + 1 < len(draft.blocks):
+        return draft.blocks[block_index + 1].quote_id
+    return None
+
+
+def _domain(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or url).lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _quoted_spans(text: str) -> tuple[str, ...]:
+    spans = re.findall(r"“([^”]{3,})”?|\"([^\"]{3,})\"", text)
+    out = []
+    for a, b in spans:
+        q = (a or b).strip()
+        if len(q.split()) > 2:
+            out.append(q)
+    return tuple(out)

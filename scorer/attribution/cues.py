@@ -1,0 +1,134 @@
+"""The words that show what a sentence rests on. Patterns only; `attribute.py` decides what they mean.
+
+Kept general on purpose: the same cues must work on wire copy, NGO releases and blogs the model
+never saw, not just on the seed draft's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+SPEECH_VERBS = (
+    "said|says|say|saying|told|tells|tell|telling|reported|reports|reporting|stated|states"
+    "|added|adds|noted|notes|wrote|writes|confirmed|confirms|confirm|denied|denies|revealed|reveals"
+    "|explained|explains|insisted|insists|warned|warns|estimated|estimates|indicated|indicates"
+    "|announced|announces|announce|declared|declares|claimed|claims|claim|cited|cites|cite|documented"
+    "|alleged|alleges|accused|accuses|acknowledged|acknowledges|admitted|admits|argued|argues|asserted|asserts"
+    "|described|describes|tweeted|testified|disclosed|discloses|quoted|quotes|suggested|suggests|concluded|concludes"
+    "|learned|informed|briefed|commented|responded|replied|recalled|recounts|recounted|believes|believe|stressed"
+    "|emphasi[sz]ed|maintained|contended|observed|remarked|predicted|speculated|conceded|affirmed|reiterated"
+)
+# Actions that attribute only when an organisation, outlet or document does them ("the report found").
+ACTION_VERBS = (
+    "found|finds|showed|shows|show|called|calls|urged|urges|pledged|pledges|promised|promises|vowed|vows|posted"
+    "|criticized|criticised|condemned|welcomed|hailed|blamed|charged|detailed|outlined|highlighted|released"
+    "|published|issued|signed|ordered|unveiled|broadcast|aired|carried|confirmed|identified|recorded|counted"
+)
+REPORTING_VERBS = SPEECH_VERBS + "|" + ACTION_VERBS
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", _I)
+REPORTING = re.compile(rf"\b(?:{REPORTING_VERBS})\b", _I)
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+", _I)
+# "said X" after a quotation or comma: "…,” said Phil Robertson, deputy Asia Director.
+INVERTED = re.compile(
+    r"[,”\"’]\s*(?:said|says|added|adds|told|asked|wrote|writes|noted|explained|continued|stated|warned|insisted)"
+    r"\s+((?:the\s+)?[^,.;:!?“”\"]{2,80})",
+    _I,
+)
+# "reported to Daily NK", "told Human Rights Watch", "said in an interview with Yonhap"
+RECIPIENT = re.compile(
+    r"\b(?:reported|told|said|spoke|speaking|talked|revealed|wrote|explained)\s+(?:to|in\s+an?\s+interview\s+with|with)\s+"
+    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){0,5})"
+)
+
+ANONYMOUS = re.compile(
+    r"\b(?:an?\s+|the\s+|one\s+|two\s+|three\s+|several\s+|multiple\s+|many\s+|some\s+|other\s+|second\s+|another\s+)*"
+    r"(?:(?:[\w-]+\s+){0,4})?"
+    r"(?:sources?|insiders?|informants?|escapees|defectors|residents?|witnesses|eyewitnesses|officials"
+    r"|diplomats|observers|analysts|people|person|individuals?|contacts?|tipsters?|whistle-?blowers?)"
+    r"\b(?:\s+(?:in|from|close\s+to|familiar\s+with|inside|within|with\s+knowledge\s+of|who)\b)?",
+    _I,
+)
+ANONYMITY_PHRASES = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|spoke\s+anonymously|declined\s+to\s+be\s+(?:named|identified)"
+    r"|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|not\s+authori[sz]ed\s+to\s+(?:speak|talk)"
+    r"|unnamed|anonymous|identified\s+only\s+(?:as|by)|(?:with\s+)?the\s+surname|who\s+(?:goes|went)\s+by"
+    r"|people\s+familiar\s+with|sources?\s+(?:said|say|told|close)|a\s+source\b|the\s+source\b"
+    r"|the\s+(?:second|first|other)\s+source|insiders?\s+(?:said|say)|has\s+learned|continues\s+to\s+hear"
+    r"|escapees?\b|defectors?\s+(?:said|say|told)|residents?\s+(?:said|say|told))",
+    _I,
+)
+VAGUE = re.compile(
+    r"\b(?:reports?\s+(?:suggest(?:s|ing|ed)?|say|said|indicate[sd]?|claim(?:s|ed)?)|it\s+is\s+(?:believed|said|thought|rumou?red|reported|understood|alleged)"
+    r"|(?:is|are|was|were)\s+(?:said|rumou?red|thought|understood)\s+to|according\s+to\s+(?:media\s+)?reports|media\s+reports"
+    r"|rumou?rs?|word\s+(?:is|has\s+it)|some\s+(?:say|believe|claim)|many\s+(?:say|believe)|it\s+has\s+been\s+(?:reported|said|claimed)"
+    r"|a\s+series\s+of\s+reports|reporting\s+(?:last|this)\s+\w+|widely\s+(?:reported|believed)|there\s+are\s+reports"
+    r"|we\s+read|i\s+(?:have\s+)?heard|people\s+said|(?:has|have)\s+been\s+reported|unconfirmed)\b",
+    _I,
+)
+HEDGES = re.compile(
+    r"\b(?:reportedly|purportedly|allegedly|presumably|apparently|supposedly|ostensibly|seemingly|possibly"
+    r"|probably|likely|unlikely|perhaps|maybe|rumou?red|unconfirmed|(?:is|are|was|were|been)\s+believed\s+to"
+    r"|believed\s+to\s+(?:be|have)|thought\s+to\s+(?:be|have)|may\s+have|might\s+have|could\s+have|appears?\s+to"
+    r"|appeared\s+to|seems?\s+to|seemed\s+to|probable|suspected|estimated\s+to|is\s+said\s+to|are\s+said\s+to)\b",
+    _I,
+)
+DOCUMENTS = re.compile(
+    r"\b(?:(?:executive\s+)?order\s+\d+|resolution\s+\d+|executive\s+order|report|study|survey|data|dataset|figures"
+    r"|statistics|records?|documents?|filings?|court\s+(?:papers|records|documents)|indictment|complaint"
+    r"|imagery|satellite\s+images?|census|audit|transcript|declaration|treaty|agreement|law|act|bill|statement"
+    r"|press\s+release|release|white\s+paper|memo(?:randum)?|cable|letter|footage|video|analysis|estimates?|tally|poll)\b",
+    _I,
+)
+NAMED_DOCUMENT = re.compile(
+    r"\b(?:Executive\s+Order\s+\d+|(?:UN|U\.N\.|Security\s+Council)\s+[Rr]esolution\s+\d+|H\.R\.\s*\d+|S\.\s*\d+"
+    r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4}\s+(?:Act|Report|Declaration|Agreement|Treaty|Resolution|Index|Survey|Law))\b"
+)
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:same\s+|new\s+|latest\s+|original\s+)?(?:report|study|article|story|survey|analysis|statement|release|document|group|agency|organi[sz]ation|outlet|paper|newspaper|ministry)\b",
+    _I,
+)
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|noted|wrote|explained|argued|recalled)\b", _I)
+
+FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|we|we’re|we're|our|us)\b")
+OPINION = re.compile(
+    r"\b(?:i\s+(?:think|believe|doubt|suspect|guess|hope|wonder|feel|expect|suppose|can’t|can't|don’t|don't)"
+    r"|in\s+my\s+(?:view|opinion)|almost\s+certainly|certainly|clearly|obviously|surely|of\s+course|should|ought"
+    r"|must|needs?\s+to|let\s+us|let’s|let's|imagine|hopefully|unfortunately|fortunately|ironically|sadly"
+    r"|dumb|stupid|idiots?|absurd|ridiculous|creepy|dubious|pathetic|bizarre|outrageous|shameful)\b",
+    _I,
+)
+MODAL_FUTURE = re.compile(r"\b(?:will|would|could|might|may|can|shall|won’t|won't|wouldn’t|wouldn't)\b", _I)
+NUMBER = re.compile(
+    r"(?:[$€£¥₩]|US\$)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|half|one-third|two-thirds|a\s+third|a\s+quarter)\b",
+    _I,
+)
+DATE = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
+)
+QUOTE_CHARS = "“”\"„«»"
+TITLE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:-General)?|Gen\.|General|Director|Chairman|Chairwoman|Chair"
+    r"|Ambassador|Spokes(?:man|woman|person)|Sen\.|Senator|Rep\.|Representative|Dr\.|Mr\.|Ms\.|Mrs\.|Professor|Prof\."
+    r"|Leader|leader|Chief|chief|Commander|Governor|Mayor|Judge|Justice|Lt\.|Col\.|Adm\.|King|Queen|Premier|Envoy|envoy"
+    r"|spokes(?:man|woman|person)|official|director|minister|president|analyst|expert|researcher|professor|lawyer|attorney)\b"
+)
+# Two to four capitalised words (Korean given names hyphenated): a candidate person name.
+NAME = re.compile(
+    r"\b[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*(?:\s+(?:(?:bin|al|de|van|von|da|der|le)\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*){1,3}"
+)
+NOT_NAME_WORDS = frozenset(
+    """The A An In On At For And But Or If When While After Before Since This That These Those It Its His Her Their
+    North South East West Korea Korean Koreans China Chinese Japan Japanese Russia Russian America American United
+    States Kingdom Nations Union European Europe Asia Asian Pacific Pyongyang Seoul Beijing Tokyo Moscow Washington
+    Province City County Party Workers Army Navy Force Forces People Republic Democratic Ministry Agency Council
+    Committee Department Office Bureau Institute Center Centre University Foundation Association Commission
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Street Sea River Mountain Island Islands Border Festival Conference
+    Human Rights Watch News Daily Times Post Herald Majesty Excellency His Her Journal Press Service Television Radio Station Launch Facility
+    Satellite Sohae Facebook Twitter Google Internet Ebola Interview Sony Pictures""".split()
+)

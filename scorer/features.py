@@ -1,0 +1,109 @@
+"""Claim (+ Attribution, + Verification) -> feature dict. The only place features are named.
+
+Features describe the sentence (is it a statement of fact?) and what it rests on (its own
+attribution, the frame it inherits, how reliable the outlets are, what verification found). They are
+deliberately about kinds of cue, never about particular names, so they carry over to unseen drafts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from scorer.attribution import cues
+from scorer.types import Attribution, Block, Claim, Verification
+
+_NAMED = ("person", "organization", "outlet", "document")
+_CONDITIONAL = re.compile(r"^\(?\s*(?:if|maybe|perhaps|imagine|suppose|whether|why|how|what|who|should|could|would)\b", re.I)
+_IMPERATIVE = re.compile(r"^(?:read|see|click|watch|listen|sign|subscribe|follow|share|learn|find|more)\b", re.I)
+_PAST = re.compile(r"\b\w{3,}ed\b")
+_CAP = re.compile(r"\b[A-Z][a-z]+")
+_WORD = re.compile(r"\w+")
+_GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
+
+
+def featurize(claim: Claim, attribution: Attribution, block: Block,
+              verification: Verification | None = None) -> dict[str, float]:
+    text = claim.text
+    f: dict[str, float] = {"bias": 1.0}
+    words = _WORD.findall(text)
+    n = len(words)
+    f["log_words"] = math.log1p(n)
+    f["short"] = float(n <= 6)
+    f["heading"] = float(claim.kind == "heading")
+    f["tag_line"] = float(claim.kind == "tag_line")
+    f["in_quote"] = float(claim.quote_id is not None)
+    f["list_item"] = float(claim.kind == "list_item")
+    stripped = text.rstrip("”\"’)] ")
+    f["question"] = float(stripped.endswith("?"))
+    f["ends_colon"] = float(stripped.endswith(":"))
+    f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)
+    f["parenthetical"] = float(text.startswith("("))
+    f["first_person"] = float(bool(cues.FIRST_PERSON.search(_outside_quotes(text))))
+    f["opinion"] = float(bool(cues.OPINION.search(_outside_quotes(text))))
+    f["modal"] = float(bool(cues.MODAL_FUTURE.search(_outside_quotes(text))))
+    f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))
+    f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
+    f["generic_subject"] = float(bool(_GENERIC_SUBJECT.match(text)))
+    f["number"] = float(bool(re.search(r"\d", text)))
+    f["date"] = float(bool(cues.DATE.search(text)))
+    f["past_tense"] = min(len(_PAST.findall(text)), 3) / 3
+    f["proper_nouns"] = min(len(_CAP.findall(text[1:])), 6) / 6
+    quoted = any(ch in text for ch in cues.QUOTE_CHARS)
+    f["quote_marks"] = float(quoted)
+    f["first_in_block"] = float(claim.position_in_block == 0)
+    f["first_block"] = float(claim.block_index == 0)
+
+    own = [s for s in attribution.sources if not s.inherited]
+    inherited = [s for s in attribution.sources if s.inherited]
+    _kinds(f, "own", own)
+    _kinds(f, "frame", inherited)
+    # the rubric: a sentence's own attribution wins over its paragraph's
+    effective = own if any(s.kind != "document" or s.name[:1].isupper() for s in own) else own + inherited
+    _kinds(f, "eff", effective)
+    f["own_speech"] = float(bool(cues.SPEECH.search(text) or cues.ACCORDING_TO.search(text)))
+    f["hedged"] = float(bool(attribution.hedges))
+    f["hedges_n"] = min(len(attribution.hedges), 2) / 2
+    f["tagged_quote"] = float(any(s.cue.startswith("[") for s in attribution.sources))
+    f["via_chain"] = float(any(s.via for s in attribution.sources))
+    f["link"] = float(any(s.url for s in attribution.sources))
+    f["reported_to"] = float(any(sig.startswith("reported to") for sig in attribution.signals))
+    f["author_self_cite"] = float(any("author's own" in sig for sig in attribution.signals))
+    named_people = [s for s in effective if s.kind == "person"]
+    f["person_full_name"] = float(any(len(s.name.split()) >= 2 for s in named_people))
+    f["person_surname_only"] = float(bool(named_people) and not f["person_full_name"])
+    f["quote_named_speaker"] = float(quoted and any(s.kind in ("person", "organization") for s in own))
+    independent = {s.outlet or s.name.lower() for s in effective if s.kind in _NAMED}
+    f["independent_named"] = min(len(independent), 3) / 3
+    priors = [s.reliability for s in effective if s.reliability is not None]
+    f["outlet_prior_max"] = max(priors) if priors else 0.0
+    f["outlet_prior_min"] = min(priors) if priors else 0.0
+    f["outlet_reliable"] = float(any(p >= 0.7 for p in priors))
+    f["outlet_mixed"] = float(any(0.4 <= p < 0.7 for p in priors))
+    f["outlet_unreliable"] = float(any(p < 0.4 for p in priors))
+    f["anonymous_and_named"] = f["eff_anonymous"] * f["eff_named"]
+    f["hedged_named"] = f["hedged"] * f["eff_named"]
+    f["nothing"] = float(not attribution.sources)
+    _verification(f, verification)
+    return f
+
+
+def _kinds(f: dict[str, float], prefix: str, sources) -> None:
+    kinds = {s.kind for s in sources}
+    for kind in ("outlet", "person", "organization", "document", "anonymous", "vague"):
+        f[f"{prefix}_{kind}"] = float(kind in kinds)
+    f[f"{prefix}_named"] = float(bool(kinds & set(_NAMED)))
+    f[f"{prefix}_any"] = float(bool(kinds))
+
+
+def _verification(f: dict[str, float], v: Verification | None) -> None:
+    status = v.status if v is not None else "not_applicable"
+    for s in ("verified", "altered", "not_found", "partial_source", "unfetched"):
+        f[f"verify_{s}"] = float(status == s)
+    numbers = v.numbers if v is not None else ()
+    f["figure_different"] = float(any(x.status == "different" for x in numbers))
+    f["corroborated"] = float(bool(v and v.corroborated_by))
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
