@@ -30,6 +30,11 @@ class FetchSettings:
     yonhap_base: str = "https://en.yna.co.kr"
     archive_api: str = "https://archive.org/wayback/available"
     archive_base: str = "https://web.archive.org/web"
+    # Host name -> base URL actually connected to (like curl --resolve), keeping the URL's own host in the
+    # Host header: lets tests and replays serve real outlet URLs from a local server without real DNS.
+    host_map: tuple[tuple[str, str], ...] = ()
+    retry_backoff: float = 0.5  # seconds before the first retry, doubled each time
+    max_retry_after: float = 60.0  # longest Retry-After we wait for; longer ones fail the URL instead
 
 
 @dataclass(frozen=True)

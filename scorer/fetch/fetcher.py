@@ -1,0 +1,119 @@
+"""One URL to one Article: cache, then the polite client, then the archive for a dead link.
+
+Never raises for a URL that fails: the Article carries the status and the reason.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import datetime
+
+from scorer.fetch.cache import ArticleCache
+from scorer.fetch.outlet import outlet_key
+from scorer.fetch.pages import build_article
+from scorer.fetch.sites import adapter_for
+from scorer.settings import FetchSettings
+from scorer.types import Article
+
+
+class Fetcher:
+    def __init__(self, settings: FetchSettings, *, draft_date: str | None = None, cache: ArticleCache | None = None):
+        self.settings = settings
+        self.draft_date = draft_date
+        self.cache = cache or ArticleCache.open(settings)
+        self._client = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.cache.close()
+
+    @property
+    def client(self):
+        """Built on first use only: an offline run or an all-cached one never creates it."""
+        with self._lock:
+            if self._client is None:
+                from scorer.fetch.client import Client
+                from scorer.fetch.robots import Robots
+
+                client = Client(self.settings)
+                client.robots = Robots(Client(self.settings), self.cache)
+                self._client = client
+            return self._client
+
+    # -- keys -----------------------------------------------------------------------------------
+    def target_of(self, url: str) -> str:
+        """What is fetched: the outlet's canonical form (an old Yonhap URL maps to its current address)."""
+        return adapter_for(outlet_key(url)).canonical_url(url)
+
+    def key_of(self, url: str) -> str:
+        """The cache key: the canonical URL, http and https counted as one page."""
+        target = self.target_of(url)
+        return "https://" + target[len("http://"):] if target.startswith("http://") else target
+
+    # -- the two halves of a fetch ------------------------------------------------------------------
+    def from_cache(self, url: str, *, raw: bool = False) -> Article | None:
+        """The cached article, unless --refresh; offline also serves expired entries (nothing fresher exists)."""
+        if self.settings.refresh and not self.settings.offline:
+            return None
+        key = self.key_of(url) if not raw else url
+        article = self.cache.get(key, allow_stale=self.settings.offline)
+        if article is None:
+            return None
+        return replace(article, url=url)
+
+    def fetch(self, url: str, *, raw: bool = False) -> Article:
+        try:
+            cached = self.from_cache(url, raw=raw)
+            if cached is not None:
+                return cached
+            outlet = outlet_key(url)
+            if self.settings.offline:
+                return Article(url=url, status="not_cached", outlet=outlet, message="not in the cache (offline)")
+            return self._live(url, outlet, raw=raw)
+        except Exception as exc:  # a bug or an odd page must cost one URL, not the whole run
+            return Article(url=url, status="error", message=f"{type(exc).__name__}: {exc}")
+
+    def _live(self, url: str, outlet: str | None, *, raw: bool) -> Article:
+        from scorer.fetch.client import FetchError
+
+        key = url if raw else self.key_of(url)
+        target = url if raw else self.target_of(url)
+        try:
+            resp = self.client.get(target)
+        except FetchError as exc:
+            if exc.dead and not raw:
+                archived = self._from_archive(url, outlet, exc)
+                if archived is not None:
+                    self.cache.put(key, archived)
+                    return archived
+            return Article(url=url, status=exc.status, outlet=outlet, message=exc.message)
+        final_outlet = outlet or outlet_key(resp.final_url)
+        article = build_article(url, resp.final_url, resp.text, resp.content_type, outlet=final_outlet, raw=raw)
+        self.cache.put(key, article)
+        return article
+
+    def _from_archive(self, url: str, outlet: str | None, failure) -> Article | None:
+        from scorer.fetch.archive import closest_snapshot
+        from scorer.fetch.client import FetchError
+
+        found = closest_snapshot(self.client, self.settings, url, self.draft_date)
+        if found is None:
+            return None
+        timestamp, raw_url = found
+        try:
+            resp = self.client.get(raw_url)
+        except FetchError:
+            return None
+        when = _ts_date(timestamp)
+        message = f"{failure.message}; served from the Internet Archive snapshot of {when}"
+        return build_article(
+            url, raw_url, resp.text, resp.content_type, outlet=outlet, archived=timestamp, message=message
+        )
+
+
+def _ts_date(timestamp: str) -> str:
+    try:
+        return datetime.strptime(timestamp[:8], "%Y%m%d").date().isoformat()
+    except ValueError:
+        return timestamp

@@ -1,0 +1,80 @@
+"""Which URLs we may connect to: http(s) only, and never to this machine or a private network.
+
+A draft is untrusted input; without this rule a link in it could make the tool probe the user's
+router, cloud metadata endpoint or local services (server-side request forgery).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from urllib.parse import urlsplit
+
+ENV_ALLOW_PRIVATE = "SCORER_ALLOW_PRIVATE_HOSTS"
+
+# RFC 6761 names that never exist in public DNS: answered locally so a test name never leaks to a resolver.
+_NEVER_RESOLVE = (".test", ".invalid", ".example", ".localhost")
+
+
+class Refused(Exception):
+    """The URL must not be fetched; the message says why."""
+
+
+class Unresolvable(Exception):
+    """The host name does not resolve (a dead link: worth asking the archive)."""
+
+
+def private_hosts_allowed(allow: bool) -> bool:
+    return allow or os.environ.get(ENV_ALLOW_PRIVATE, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def resolve(host: str) -> list[str]:
+    """Every address the name resolves to (IP literals resolve to themselves)."""
+    bare = host.strip("[]")
+    try:
+        return [str(ipaddress.ip_address(bare))]
+    except ValueError:
+        pass
+    if bare.lower().rstrip(".").endswith(_NEVER_RESOLVE):
+        raise Unresolvable(f"host {host} does not resolve")
+    try:
+        infos = socket.getaddrinfo(bare, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise Unresolvable(f"host {host} does not resolve") from exc
+    return sorted({info[4][0].split("%")[0] for info in infos})
+
+
+def _forbidden(address: str) -> str | None:
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    for label, test in (
+        ("loopback", ip.is_loopback),
+        ("private", ip.is_private),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved or ip.is_unspecified),
+    ):
+        if test:
+            return label
+    return None
+
+
+def check_url(url: str, allow_private: bool) -> None:
+    """Raise Refused (bad scheme or forbidden address) or Unresolvable; return when the URL may be fetched."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise Refused(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'}:")
+    host = parts.hostname
+    if not host:
+        raise Refused("the URL has no host")
+    addresses = resolve(host)
+    if private_hosts_allowed(allow_private):
+        return
+    for address in addresses:
+        label = _forbidden(address)
+        if label:
+            raise Refused(
+                f"{host} resolves to {label} address {address}; use --allow-private-hosts to fetch it"
+            )
