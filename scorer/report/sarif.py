@@ -76,7 +76,8 @@ class SarifReporter(Reporter):
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(relative(f.path)), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": f.line, "startColumn": f.column,
-                               "endLine": f.end_line, "endColumn": f.end_column,
+                               # Claim end columns are inclusive; SARIF's endColumn is the one after.
+                               "endLine": f.end_line, "endColumn": f.end_column + 1,
                                "snippet": {"text": f.text}},
                 }}],
                 "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},

@@ -51,7 +51,7 @@ def test_result_location_and_fingerprint(sample_report):
     assert weak["message"]["text"].startswith("sourcing confidence 0.20")
     loc = weak["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "drafts/story.md"
-    assert loc["region"] == {"startLine": 8, "startColumn": 1, "endLine": 8, "endColumn": 53,
+    assert loc["region"] == {"startLine": 8, "startColumn": 1, "endLine": 8, "endColumn": 54,
                              "snippet": {"text": "A source in the capital said exports fell by a third."}}
     assert weak["partialFingerprints"]
 

@@ -1,0 +1,217 @@
+"""`scorer check PATH...`: score drafts, apply rules, suppressions and a baseline, report, set the exit code.
+
+Thin on purpose: parse, build settings (scorer.config), find drafts (scorer.discover), score
+(scorer.pipeline), turn results into findings (scorer.rules, scorer.suppress, scorer.baseline),
+render (scorer.report). Exit 0 pass, 1 a finding at error level, 2 usage/config/input error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from scorer.cli.app import app, handles_errors
+from scorer.errors import ExitStatus, ScorerError
+from scorer.report import FORMATS
+
+OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+
+
+def fetch_flags(no_fetch: bool, offline: bool, refresh: bool, cache_dir: Optional[Path],
+                allow_private_hosts: bool) -> dict:
+    """Fetch flags as config layers: only flags actually given override the file and environment."""
+    flags: dict = {}
+    if no_fetch:
+        flags["fetch.enabled"] = (False, "flag --no-fetch")
+    if offline:
+        flags["fetch.offline"] = (True, "flag --offline")
+    if refresh:
+        flags["fetch.refresh"] = (True, "flag --refresh")
+    if cache_dir is not None:
+        flags["fetch.cache_dir"] = (str(cache_dir.expanduser().resolve()), "flag --cache-dir")
+    if allow_private_hosts:
+        flags["fetch.allow_private_hosts"] = (True, "flag --allow-private-hosts")
+    return flags
+
+
+# Options shared with `scorer config`, declared once so both commands document them alike.
+CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from this TOML file instead of the nearest "
+                             ".scorer.toml, or pyproject.toml with a tool.scorer table.", dir_okay=False, show_default=False)
+FAIL_UNDER_OPTION = typer.Option(None, "--fail-under", min=0.0, max=1.0, show_default=False,
+                                 help="Threshold: a check-worthy claim with confidence under it is a weak-sourcing "
+                                 "finding (an error by default, so exit 1). Default: `threshold` from config, else 0.5.")
+NO_FETCH_OPTION = typer.Option(False, "--no-fetch", help="Do not fetch cited pages; score from the draft's text alone.")
+OFFLINE_OPTION = typer.Option(False, "--offline", help="Answer fetches from the cache only; send no request.")
+REFRESH_OPTION = typer.Option(False, "--refresh", help="Ignore cached pages and fetch them again.")
+CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_default=False,
+                                help="Directory of the page cache (default: the user cache directory).")
+PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
+                                    help="Allow fetching from private, loopback and link-local addresses.")
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    paths: Optional[List[str]] = typer.Argument(
+        None, show_default=False,
+        help="Drafts to check: files, directories (searched for .md, .markdown, .txt) or quoted globs.",
+    ),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat("table"), "--format", "-f", help="Output format: table, json, github (Actions annotations), sarif, markdown."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", dir_okay=False, show_default=False,
+        help="Write the report to this file (atomically) instead of standard output.",
+    ),
+    fail_under: Optional[float] = FAIL_UNDER_OPTION,
+    config_file: Optional[Path] = CONFIG_OPTION,
+    baseline_file: Optional[Path] = typer.Option(
+        None, "--baseline", dir_okay=False, show_default=False,
+        help="Report only findings not recorded in this baseline file (matched by rule and claim text).",
+    ),
+    write_baseline_file: Optional[Path] = typer.Option(
+        None, "--write-baseline", dir_okay=False, show_default=False,
+        help="Record this run's findings in a baseline file, for later --baseline runs.",
+    ),
+    changed_since: Optional[str] = typer.Option(
+        None, "--changed-since", metavar="REF", show_default=False,
+        help="Check only drafts changed against this Git ref (git diff --name-only REF), plus untracked ones. "
+        "With no PATH, searches the current directory.",
+    ),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but always exit 0 (unless the "
+                                   "input or configuration is wrong)."),
+    no_fetch: bool = NO_FETCH_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
+    cache_dir: Optional[Path] = CACHE_DIR_OPTION,
+    allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
+) -> int:
+    """Rate the sourcing of every claim in the drafts; exit 1 when a finding is at error level."""
+    from dataclasses import replace
+
+    from scorer.config import load_config
+    from scorer.discover import discover
+    from scorer.types import Report
+
+    flags = fetch_flags(no_fetch, offline, refresh, cache_dir, allow_private_hosts)
+    if fail_under is not None:
+        flags["threshold"] = (fail_under, "flag --fail-under")
+    config = load_config(config_file, flags=flags)
+    threshold = config.settings.threshold
+
+    if not paths:
+        if changed_since is None:
+            raise ScorerError("give at least one PATH: a draft, a directory or a glob (see scorer check --help)")
+        paths = ["."]
+    drafts = discover(paths, include=config.include, exclude=config.exclude, root=config.root,
+                      changed_since=changed_since)
+    if drafts:
+        from scorer.pipeline import score_files
+
+        report = score_files(drafts, config.settings, progress=sys.stderr.isatty() and len(drafts) > 1,
+                             registry=_registry(config))
+        report = replace(report, threshold=threshold)
+    else:
+        why = (f"no drafts changed since {changed_since}" if changed_since is not None
+               else "no drafts to check: every named file is excluded by the configuration")
+        print(f"scorer: {why}", file=sys.stderr)
+        report = Report(files=(), threshold=threshold)
+
+    report, findings = _findings(report, config)
+    if write_baseline_file is not None:
+        from scorer.baseline import write_baseline
+
+        write_baseline(write_baseline_file, findings)
+    if baseline_file is not None:
+        from scorer.baseline import load_baseline, new_findings
+
+        findings = new_findings(findings, load_baseline(baseline_file))
+
+    _emit(report, findings, config, output_format.value, output)
+    if exit_zero:
+        return ExitStatus.OK
+    return ExitStatus.FINDINGS if findings.failed else ExitStatus.OK
+
+
+def _registry(config):
+    """The outlet registry with the config's overrides, or None for the default one."""
+    if not config.outlets:
+        return None
+    from scorer.errors import ConfigError
+    from scorer.outlets import get_registry
+
+    try:
+        return get_registry().with_overrides(config.outlets)
+    except ConfigError as exc:
+        raise ConfigError(f"{config.origin('outlets')}: outlets: {exc}") from None
+
+
+def _findings(report, config):
+    """Apply in-draft suppression comments, then the rules at the configured levels."""
+    from dataclasses import replace
+
+    from scorer import suppress
+    from scorer.rules import evaluate
+
+    files, disabled = [], {}
+    for file_report in report.files:
+        file_report, switched_off, warnings = suppress.apply(file_report)
+        for warning in (*file_report.warnings, *warnings):
+            print(f"scorer: warning: {warning}" if warning.startswith(file_report.path)
+                  else f"scorer: warning: {file_report.path}: {warning}", file=sys.stderr)
+        files.append(file_report)
+        disabled[file_report.path] = switched_off
+    report = replace(report, files=tuple(files))
+    return report, evaluate(report, config.rules, disabled)
+
+
+def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
+    import os
+
+    from scorer.report import get_reporter
+
+    options: dict = {"findings": findings, "levels": config.rules}
+    if fmt in ("github", "sarif", "markdown"):
+        root = _source_root()
+        options["relpath"] = lambda p, root=root: _relpath(p, root)
+        options["root_uri"] = root.as_uri().rstrip("/") + "/"
+    if fmt == "table":
+        tty = output is None and sys.stdout.isatty()
+        options["color"] = tty and "NO_COLOR" not in os.environ
+        if tty:
+            import shutil
+
+            options["width"] = shutil.get_terminal_size().columns
+    text = get_reporter(fmt, **options).render(report)
+    if output is not None:
+        from scorer.baseline import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _source_root() -> Path:
+    """The repository root (what code scanning and annotations are relative to), else the working directory."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            return Path(done.stdout.strip()).resolve()
+    except OSError:
+        pass
+    return Path.cwd().resolve()
+
+
+def _relpath(path: str, root: Path) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return resolved.as_posix()
