@@ -41,3 +41,4 @@ class FetchSettings:
 class CheckSettings:
     threshold: float = 0.5
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    model_path: str | None = None  # None: models/sourcing-model.json

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from scorer.cli.app import app, main
 from scorer.cli import check as _check  # noqa: F401  (registers the command)
+from scorer.cli import fetch as _fetch  # noqa: F401
+from scorer.cli import cache as _cache  # noqa: F401
 from scorer.cli import outlets as _outlets  # noqa: F401
+from scorer.cli import config as _config  # noqa: F401
 from scorer.cli import model as _model  # noqa: F401
 
 __all__ = ["app", "main"]

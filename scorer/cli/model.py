@@ -1,0 +1,112 @@
+"""`scorer train` and `scorer evaluate`: need scikit-learn (pip install 'scorer[train]')."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from scorer.cli.app import app, handles_errors
+from scorer.errors import ExitStatus, ScorerError
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def _need_sklearn() -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise ScorerError("training and evaluation need scikit-learn: pip install 'scorer[train]'") from None
+
+
+@app.command()
+@handles_errors
+def train(
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory (labels.jsonl and docs/)."),
+    output: Path = typer.Option(_REPO / "models", "--output", "-o", help="Directory for sourcing-model.json and MODEL_CARD.md."),
+) -> int:
+    """Retrain the model on the labelled corpus and write it with its model card."""
+    _need_sklearn()
+    import hashlib
+
+    from scorer.model.card import render_card
+    from scorer.model.corpus import load_corpus
+    from scorer.model.dataset import build_dataset
+    from scorer.model.evaluate import cross_validate
+    from scorer.model.train import dumps, export, fit
+
+    if not (corpus / "labels.jsonl").exists():
+        raise ScorerError(f"{corpus}: no labels.jsonl here")
+    loaded = load_corpus(corpus)
+    data = build_dataset(loaded)
+    fitted = fit(data)
+    text = dumps(export(fitted))
+    metrics = cross_validate(data)
+    output.mkdir(parents=True, exist_ok=True)
+    _write_atomic(output / "sourcing-model.json", text)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    _write_atomic(output / "MODEL_CARD.md",
+                  render_card(metrics, loaded.data_hash, digest, len(fitted.feature_names), len(loaded.unaligned)))
+    print(f"wrote {output / 'sourcing-model.json'} ({len(fitted.feature_names)} features, sha256 {digest[:12]})",
+          file=sys.stderr)
+    _print_metrics(metrics)
+    return ExitStatus.OK
+
+
+@app.command()
+@handles_errors
+def evaluate(
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory."),
+    floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", help="Pinned score floors (JSON) to check against."),
+    json_output: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> int:
+    """Cross-validated metrics grouped by document, checked against the pinned floors (exit 1 if under)."""
+    _need_sklearn()
+    import json
+
+    from scorer.model.corpus import load_corpus
+    from scorer.model.dataset import build_dataset
+    from scorer.model.evaluate import below_floors, cross_validate, load_floors
+
+    loaded = load_corpus(corpus)
+    metrics = cross_validate(build_dataset(loaded))
+    if json_output:
+        print(json.dumps({**metrics.as_dict(), "data_hash": loaded.data_hash}, indent=2))
+    else:
+        _print_metrics(metrics)
+    if not floors.exists():
+        return ExitStatus.OK
+    pinned = load_floors(floors)
+    if pinned.get("data_hash") != loaded.data_hash:
+        print(f"note: the corpus changed since the floors were pinned (hash {loaded.data_hash[:12]})", file=sys.stderr)
+    failures = below_floors(metrics, pinned)
+    for failure in failures:
+        print(f"scorer: {failure}", file=sys.stderr)
+    return ExitStatus.FINDINGS if failures else ExitStatus.OK
+
+
+def _print_metrics(m) -> None:
+    print(f"grouped {m.folds}-fold cross-validation over {m.rows} sentences in {m.documents} documents")
+    print(f"  check-worthiness F1       {m.check_worthy_f1:.3f}")
+    print(f"  strength macro-F1         {m.strength_macro_f1:.3f}  "
+          + "  ".join(f"{c} {v:.3f}" for c, v in m.strength_f1.items()))
+    print(f"  ROC AUC (adequately sourced) {m.adequate_auc:.3f}")
+    print("  confusion (rows true, columns predicted: strong moderate weak none)")
+    for c, row in zip(m.strength_f1, m.confusion):
+        print(f"    {c:<9}" + "".join(f"{x:>6}" for x in row))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,105 @@
+"""From attributions to checked sources: which pages each claim rests on, fetched once, then verified.
+
+1. A claim's pages are the links on it, on its quoted block's tag, or on the report a back-reference
+   ("the report") names.
+2. A quoted block tagged with an outlet but no link is looked up with the outlet's own search.
+3. A claim with quotes or figures that its own pages do not bear out is cross-checked against the
+   other outlets the draft cites, through their search: a figure that differs there is a finding.
+Fetching goes through `scorer.fetch`, which never raises for a failed page: a claim whose page failed
+is "unfetched" with the reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from scorer.settings import FetchSettings
+from scorer.types import Article, Attribution, Claim, Draft, Verification
+
+SEARCHABLE = ("dailynk", "hrw", "koreaherald")  # outlets with a search the fetch layer supports
+_MAX_CROSS_CHECKS = 12  # searches per run; each costs a request per outlet
+_STOP = frozenset("a an the of to in on and or for with by from at as is are was were that this it its".split())
+_NUMBER = re.compile(r"\d")
+
+
+def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution, ...]]],
+               settings: FetchSettings, *, progress: bool = False) -> list[dict[int, Verification]]:
+    from scorer.fetch import fetch_articles, find_article
+    from scorer.verify import verify_claim
+
+    plans = [_plan(draft, claims, atts) for draft, claims, atts in items]
+    urls = [u for plan in plans for urls in plan.values() for u in urls if not u.startswith("search:")]
+    dates = [draft.date for draft, _, _ in items if draft.date]
+    articles: dict[str, Article] = fetch_articles(urls, settings, draft_date=min(dates) if dates else None,
+                                                  progress=progress) if urls else {}
+    searched: dict[str, Article] = {}
+
+    def lookup(ref: str, draft_date: str | None) -> Article:
+        if not ref.startswith("search:"):
+            return articles.get(ref) or Article(url=ref, status="error", message="not fetched")
+        if ref not in searched:
+            _, outlet, phrase = ref.split(":", 2)
+            searched[ref] = find_article(outlet, phrase, settings, draft_date=draft_date)
+        return searched[ref]
+
+    out: list[dict[int, Verification]] = []
+    cross_checks = 0
+    for (draft, claims, atts), plan in zip(items, plans):
+        cited = _searchable_outlets(atts)
+        verified: dict[int, Verification] = {}
+        for claim in claims:
+            att = atts[claim.index]
+            refs = plan.get(claim.index, [])
+            if not refs:
+                continue
+            found = [lookup(r, draft.date) for r in refs]
+            v = verify_claim(claim, att, found, draft.date)
+            if _worth_cross_checking(claim, att, v) and cross_checks < _MAX_CROSS_CHECKS:
+                cross_checks += 1
+                extra = [lookup(f"search:{o}:{search_phrase(att, claim)}", draft.date) for o in cited]
+                extra = [a for a in extra if a.ok and a.url not in {f.url for f in found}]
+                if extra:
+                    v2 = verify_claim(claim, att, found + extra, draft.date)
+                    if v2.numbers or v2.status in ("verified", "altered"):
+                        v = v2
+            verified[claim.index] = v
+        out.append(verified)
+    return out
+
+
+def _plan(draft: Draft, claims: tuple[Claim, ...], atts: tuple[Attribution, ...]) -> dict[int, list[str]]:
+    """claim index -> the pages (URLs, or "search:<outlet>:<phrase>") it should be checked against."""
+    plan: dict[int, list[str]] = {}
+    block_search: dict[int, str] = {}  # one search per tagged quote, from its first quoted sentence
+    for claim in claims:
+        att = atts[claim.index]
+        refs = [s.url for s in att.sources if s.url]
+        if not refs and claim.quote_id is not None:
+            tag = next((s for s in att.sources if s.cue.startswith("[") and s.outlet), None)
+            if tag is not None and (claim.quote_id not in block_search):
+                block_search[claim.quote_id] = f"search:{tag.outlet}:{search_phrase(att, claim)}"
+            if tag is not None:
+                refs = [block_search[claim.quote_id]]
+        if refs and (att.quotes or claim.quote_id is not None or _NUMBER.search(claim.text)):
+            plan[claim.index] = list(dict.fromkeys(refs))
+    return plan
+
+
+def _searchable_outlets(atts: tuple[Attribution, ...]) -> list[str]:
+    seen = dict.fromkeys(s.outlet for a in atts for s in a.sources if s.outlet in SEARCHABLE)
+    return list(seen)
+
+
+def _worth_cross_checking(claim: Claim, att: Attribution, v: Verification) -> bool:
+    return v.status in ("not_found", "unfetched") and bool(att.quotes) and bool(_NUMBER.search(claim.text))
+
+
+def search_phrase(att: Attribution, claim: Claim, words: int = 6) -> str:
+    """A distinctive run of words to search for: the start of the longest quote, else of the sentence."""
+    text = max(att.quotes, key=len) if att.quotes else claim.text
+    text = text.replace("’", "'").replace("‘", "'").replace("“", "").replace("”", "").replace('"', "")
+    tokens = re.findall(r"[\w'$.%-]+", text)
+    while tokens and tokens[0].lower() in _STOP:
+        tokens.pop(0)
+    return " ".join(tokens[:words])
