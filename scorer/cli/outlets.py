@@ -63,7 +63,7 @@ def _print_table(outlets) -> None:
     table = Table(title=f"{len(outlets)} outlet profile{'s' if len(outlets) != 1 else ''}")
     table.add_column("name")
     table.add_column("kind")
-    table.add_column("domains")
+    table.add_column("domains", overflow="fold")
     table.add_column("reliability")
     table.add_column("prior source", overflow="fold")
     colours = {"reliable": "green", "mixed": "yellow", "unreliable": "red", "blacklisted": "bold red"}

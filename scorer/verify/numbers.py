@@ -1,0 +1,194 @@
+"""Figures in a claim compared with the figures of a source: same, different (with the source's), absent.
+
+A figure is an amount (counts and money, scale words applied: "$6.39 billion" is 6.39e9) or a
+percentage (fraction words count as percentages: "one-third" is 33.3 percent, approximately).
+Years, days of the month, ordinals and bare single digits are not figures: they are dates or prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scorer.types import NumberCheck
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|₩|€|£|¥"
+_SCALE = r"trillion|billion|million|thousand|bn|tn|mln"
+_UNIT = r"%|percent\b|per\s?cent\b|percentage\s+points?\b|USD\b|U\.S\.\s+dollars\b|dollars\b|won\b|yuan\b|euros?\b"
+FIGURE = re.compile(
+    rf"(?<![\w.,])(?P<cur>{_CUR})?\s?(?P<num>{_NUM})"
+    rf"(?:\s?[-\u2013](?P<cur2>{_CUR})?(?P<num2>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?(?:\s?(?P<unit>{_UNIT}))?"
+    r"(?P<glued>[A-Za-z]+)?"
+)
+_FRACTIONS = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one-third": 100 / 3,
+    "one third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one-quarter": 25.0,
+    "one quarter": 25.0,
+    "three-quarters": 75.0,
+    "three quarters": 75.0,
+    "one-fifth": 20.0,
+    "a fifth": 20.0,
+    "one-tenth": 10.0,
+}
+FRACTION = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+_JOINERS = re.compile(r"^\s*(?:to|and|-|\u2013|or)\s*(?:US\$|\$)?\s*$")
+APPROX_POINTS = 3.0  # a fraction word and a percentage agree within three points ("one-third" ~ 32 percent)
+COMPARABLE_FACTOR = 3.0  # figures further apart than 3x are about something else
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written
+    kind: str  # "amount" | "percent"
+    value: float
+    high: float | None = None  # upper end of a range
+    decimals: int = 0  # as written, for rounding ("about 30 percent" vs "30.4 percent")
+    money: bool = False
+    approx: bool = False
+    scale: float = 1.0
+    bare: bool = False  # a single digit with no unit: prose, unless a neighbour lends it a unit
+    start: int = 0
+    end: int = 0
+
+
+def _value(number: str) -> tuple[float, int]:
+    plain = number.replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return float(plain), decimals
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures of a text, in order."""
+    found: list[Figure] = []
+    for m in FIGURE.finditer(text):
+        glued = m.group("glued")
+        if glued and not (m.group("scale") or m.group("unit")):
+            continue  # "4th", "8th", "F-16s": ordinals and model names
+        value, decimals = _value(m.group("num"))
+        unit = (m.group("unit") or "").lower()
+        percent = unit.startswith(("%", "percent", "per"))
+        money = bool(m.group("cur") or m.group("cur2")) or unit in {"usd", "dollars", "won", "yuan", "euro", "euros"}
+        money = money or unit.startswith("u.s.")
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        high = _value(m.group("num2"))[0] * scale if m.group("num2") else None
+        plain = not (percent or money or m.group("scale") or m.group("num2") or "," in m.group("num"))
+        if plain and ("." not in m.group("num")):
+            if 1900 <= value <= 2099:
+                continue  # years
+            if _MONTH.search(text[max(0, m.start() - 12) : m.start()]):
+                continue  # "February 25"
+        found.append(
+            Figure(
+                text=m.group().strip(),
+                kind="percent" if percent else "amount",
+                value=value * scale,
+                high=high,
+                decimals=decimals,
+                money=money,
+                scale=scale,
+                bare=plain and "." not in m.group("num") and value < 10,
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    for m in FRACTION.finditer(text):
+        found.append(
+            Figure(m.group(), "percent", _FRACTIONS[m.group().lower()], approx=True, start=m.start(), end=m.end())
+        )
+    found.sort(key=lambda f: f.start)
+    return [f for f in _share_scale(text, found) if not f.bare]
+
+
+def _share_scale(text: str, found: list[Figure]) -> list[Figure]:
+    """'from $6.54 to $6.39 billion': the first figure takes the scale and unit of the second."""
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        first, second = out[i - 1], out[i]
+        if not _JOINERS.match(text[first.end : second.start]) or first.kind != "amount":
+            continue
+        if second.scale > 1.0 and first.scale == 1.0 and first.value < 1000 and "," not in first.text:
+            out[i - 1] = Figure(
+                first.text,
+                second.kind,
+                first.value * second.scale,
+                decimals=first.decimals,
+                money=first.money or second.money,
+                scale=second.scale,
+                start=first.start,
+                end=first.end,
+            )
+        elif second.kind == "percent" and not second.approx and not first.money and "," not in first.text:
+            out[i - 1] = Figure(first.text, "percent", first.value, decimals=first.decimals, start=first.start, end=first.end)
+    return out
+
+
+def _agrees(claim: Figure, source: Figure) -> bool:
+    if claim.kind != source.kind:
+        return False
+    if claim.approx or source.approx:
+        return abs(claim.value - source.value) <= APPROX_POINTS
+    if claim.high is not None:
+        return source.high is not None and _close(claim.value, source.value) and _close(claim.high, source.high)
+    if source.high is not None:
+        return False
+    if claim.decimals < source.decimals and claim.kind == "percent":
+        return round(source.value, claim.decimals) == round(claim.value, claim.decimals)
+    return _close(claim.value, source.value)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def _distance(claim: Figure, source: Figure) -> float | None:
+    """How far apart two comparable figures are (relative), or None when they are not comparable."""
+    if claim.kind != source.kind:
+        return None
+    a, b = abs(claim.value), abs(source.value)
+    if min(a, b) == 0:
+        return None
+    if max(a, b) / min(a, b) > COMPARABLE_FACTOR:
+        return None
+    return abs(a - b) / max(a, b) + (0.5 if claim.money != source.money else 0.0)
+
+
+def _range_in(claim: Figure, pool: list[Figure]) -> bool:
+    """A claimed range whose two ends the source gives as separate figures."""
+    if claim.high is None:
+        return False
+    ends = [f for f in pool if f.kind == claim.kind and f.high is None]
+    return any(_close(f.value, claim.value) for f in ends) and any(_close(f.value, claim.high) for f in ends)
+
+
+def compare_figures(claimed: list[Figure], near: list[Figure], anywhere: list[Figure]) -> tuple[NumberCheck, ...]:
+    """Each claimed figure against the source: `near` the matching passage first, then the whole text."""
+    checks = []
+    for claim in claimed:
+        if any(_agrees(claim, f) for f in near + anywhere) or _range_in(claim, anywhere):
+            match = next((f for f in near + anywhere if _agrees(claim, f)), None)
+            checks.append(NumberCheck(claim.text, match.text if match else claim.text, "same"))
+            continue
+        pool = near or anywhere
+        ranked = sorted(
+            ((d, f) for f in pool if (d := _distance(claim, f)) is not None), key=lambda pair: pair[0]
+        )
+        if ranked:
+            checks.append(NumberCheck(claim.text, ranked[0][1].text, "different"))
+        else:
+            checks.append(NumberCheck(claim.text, None, "absent"))
+    return tuple(checks)

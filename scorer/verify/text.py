@@ -1,0 +1,129 @@
+"""Text helpers for verification: quoted passages, source tags, ellipses, and a comparable form of text.
+
+The comparable form keeps only lower-cased letters and digits, one space between words, so that line
+breaks, curly vs straight quotes, dashes, apostrophes and punctuation never count as differences; an
+offset map leads back to the original text for showing the passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = "\u201c\u201e\u00ab"  # “ „ «
+_CLOSERS = "\u201d\u00bb"  # ” »
+_QUOTES = _OPENERS + _CLOSERS + '"'
+
+# Ellipsis markers that split one quotation into parts: [...] [….] [ … ] ... … . . .
+ELLIPSIS = re.compile(r"\[\s*(?:\u2026|\.{3})\s*\.?\s*\]|\u2026|\.\s?\.\s?\.")
+
+# A source tag closing a quoted excerpt: "[Daily NK]", "[[Yonhap, via the Korea Herald](url)]", or the same
+# with the link markup already removed. Must contain a letter, so "[30,000]" stays.
+_TAG = re.compile(r"\s*\[\[?(?=[^\[\]]*[A-Za-z])[^\[\]]+\](?:\([^()\s]*\))?\]?\s*$")
+
+# Verbs that copies of a quote swap freely ("said Phil Robertson" / "says Phil Robertson").
+_SYNONYMS = {"says": "said", "say": "said"}
+
+
+def _is_space_or_open(ch: str) -> bool:
+    return ch == "" or ch.isspace() or ch in "([{\u2014\u2013-:;,/"
+
+
+def _quote_role(text: str, i: int, open_now: bool) -> str:
+    """'open' or 'close' for the quote mark at text[i], from its neighbours first and its shape second.
+
+    Drafts carry typos such as `said.”The replacement ...,” the source said`: a closing mark glued to the
+    next word at the start of a quotation still opens it.
+    """
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    after_is_word = after != "" and not after.isspace() and after not in ".,;:!?)]"
+    if _is_space_or_open(before) and after_is_word:
+        return "open" if not open_now or ch in _OPENERS else "close"
+    if not _is_space_or_open(before) and not after_is_word:
+        return "close" if open_now else "open"
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    return "close" if open_now else "open"
+
+
+def quoted_spans(text: str) -> tuple[str, ...]:
+    """Quoted passages of a sentence (curly or straight double quotes), minus scare quotes of <= 2 words.
+
+    A quotation opened and not closed in this sentence runs to its end (the sentence splitter cuts
+    multi-sentence quotations).
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in _QUOTES:
+            continue
+        role = _quote_role(text, i, start is not None)
+        if role == "open" and start is None:
+            start = i + 1
+        elif role == "close" and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    quotes = []
+    for a, b in spans:
+        quote = text[a:b].strip().rstrip(",;:").strip()
+        if len(quote.split()) > 2:
+            quotes.append(quote)
+    return tuple(quotes)
+
+
+def strip_source_tag(text: str) -> str:
+    """The sentence without a trailing source tag and without ellipsis markers at its ends."""
+    text = text.rstrip()
+    for _ in range(2):  # "... culture. [….]" and "... trip. [Daily NK]" in either order
+        text = ELLIPSIS.sub(lambda m: m.group() if m.end() < len(text) else "", text).rstrip()
+        text = _TAG.sub("", text).rstrip()
+    return text.strip()
+
+
+def split_ellipses(quote: str) -> list[str]:
+    """Parts of a quotation that an ellipsis separates; each must be found in the source, in order."""
+    return [part.strip() for part in ELLIPSIS.split(quote) if re.search(r"\w", part)]
+
+
+@dataclass(frozen=True)
+class Comparable:
+    """Text in comparable form, with `offsets[i]` the index in the original of character i."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of comparable text[start:end]."""
+        if start >= end or not self.offsets:
+            return (0, 0)
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def passage(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return " ".join(self.original[a:b].split())
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def comparable(text: str) -> Comparable:
+    """Lower-cased words of text (letters and digits), single-spaced, with their original offsets."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        word = _SYNONYMS.get(word, word)
+        if out:
+            out.append(" ")
+            offsets.append(match.start())
+        out.append(word)
+        # Clipped: a synonym or a case fold may be longer than the word as written.
+        offsets.extend(min(match.start() + k, match.end() - 1) for k in range(len(word)))
+    return Comparable("".join(out), tuple(offsets), text)
