@@ -1,0 +1,186 @@
+"""`scorer check` as a user runs it, over a stand-in pipeline (see fake_pipeline.py)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import fake_pipeline
+from scorer.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    import scorer.pipeline
+
+    fake_pipeline.score_files.calls.clear()
+    monkeypatch.setattr(scorer.pipeline, "score_files", fake_pipeline.score_files)
+    monkeypatch.chdir(tmp_path)
+    for var in ("SCORER_THRESHOLD", "SCORER_CONFIG", "SCORER_NO_FETCH", "SCORER_OFFLINE", "SCORER_CACHE_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "good.md").write_text("# Good\n\nThe port reopened in May.\n")
+    (tmp_path / "drafts" / "weak.md").write_text("Intro line here.\n\nA WEAK claim about exports.\n")
+    return tmp_path
+
+
+def check(*args, env=None):
+    return runner.invoke(app, ["check", *args], env=env)
+
+
+def test_passing_draft_exits_0(project):
+    result = check("drafts/good.md", "--no-fetch")
+    assert result.exit_code == 0, result.stderr
+    assert "drafts/good.md: 1 claims" in result.stdout and "passed" in result.stdout
+
+
+def test_weak_claim_exits_1_and_threshold_flag(project):
+    assert check("drafts/weak.md").exit_code == 1
+    assert check("drafts/weak.md", "--fail-under", "0.05").exit_code == 0
+    assert check("drafts/weak.md", "--exit-zero").exit_code == 0
+
+
+def test_threshold_from_config_and_env(project):
+    (project / ".scorer.toml").write_text("threshold = 0.05\n")
+    assert check("drafts/weak.md").exit_code == 0
+    assert check("drafts/weak.md", env={"SCORER_THRESHOLD": "0.5"}).exit_code == 1
+    (project / ".scorer.toml").write_text("[rules]\nweak-sourcing = 'warning'\n")
+    result = check("drafts/weak.md", "--format", "github")
+    assert result.exit_code == 0 and "::warning file=drafts/weak.md,line=3" in result.stdout
+
+
+def test_fetch_flags_fill_settings(project):
+    check("drafts/good.md", "--no-fetch", "--offline", "--refresh", "--cache-dir", "cache", "--allow-private-hosts")
+    fetch = fake_pipeline.score_files.calls[-1]["settings"].fetch
+    assert (fetch.enabled, fetch.offline, fetch.refresh, fetch.allow_private_hosts) == (False, True, True, True)
+    assert fetch.cache_dir == str((project / "cache").resolve())
+
+
+def test_directory_and_exclude(project):
+    (project / ".scorer.toml").write_text("exclude = ['weak.md']\n")
+    result = check("drafts", "--format", "json")
+    assert result.exit_code == 0
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["drafts/good.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.md"], "no such file or directory: missing.md"),
+    (["empty"], "no drafts found in empty"),
+    ([], "give at least one PATH"),
+    (["drafts", "--format", "yaml"], ""),
+    (["drafts", "--fail-under", "2"], ""),
+])
+def test_usage_and_input_errors_exit_2(project, args, message):
+    (project / "empty").mkdir()
+    result = check(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert message in result.stderr
+
+
+def test_binary_file_exits_2_one_line(project):
+    (project / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    result = check("photo.md")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("scorer: error:")
+
+
+def test_bad_config_exits_2_naming_key_and_file(project):
+    (project / ".scorer.toml").write_text("treshold = 0.4\n")
+    result = check("drafts")
+    assert result.exit_code == 2
+    assert "unknown key 'treshold'" in result.stderr and ".scorer.toml" in result.stderr
+
+
+def test_output_file_written_atomically(project):
+    result = check("drafts/weak.md", "--format", "sarif", "--output", "out/report.sarif")
+    assert result.exit_code == 2 and "cannot write out/report.sarif" in result.stderr
+    (project / "out").mkdir()
+    result = check("drafts/weak.md", "--format", "sarif", "--output", "out/report.sarif")
+    assert result.exit_code == 1 and result.stdout == ""
+    doc = json.loads((project / "out" / "report.sarif").read_text())
+    assert doc["runs"][0]["results"][0]["ruleId"] == "weak-sourcing"
+    assert [p.name for p in (project / "out").iterdir()] == ["report.sarif"]
+
+
+def test_suppression_comment_passes_the_run(project):
+    (project / "drafts" / "weak.md").write_text("Intro line here.\n\n<!-- scorer: ignore -->\nA WEAK claim.\n")
+    result = check("drafts/weak.md", "--format", "json")
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout)["files"][0]["claims"]
+    assert [c["suppressed"] for c in claims] == [False, True]
+
+
+def test_baseline_round_trip_through_the_cli(project):
+    assert check("drafts/weak.md", "--write-baseline", "baseline.json").exit_code == 1
+    assert Path("baseline.json").is_file()
+    (project / "drafts" / "weak.md").write_text("New opening line.\n\nMore text.\n\nA WEAK claim about exports.\n")
+    result = check("drafts/weak.md", "--baseline", "baseline.json", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    (project / "drafts" / "weak.md").write_text("A WEAK claim about exports.\n\nAnother WEAK one here.\n")
+    result = check("drafts/weak.md", "--baseline", "baseline.json", "--format", "github")
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "weak-sourcing" in line] == [
+        "::error file=drafts/weak.md,line=3,col=1,endLine=3,endColumn=22,title=scorer weak-sourcing::"
+        "sourcing confidence 0.10 is under the threshold 0.50 (strength: weak)"]
+
+
+def test_missing_baseline_exits_2(project):
+    result = check("drafts/weak.md", "--baseline", "nope.json")
+    assert result.exit_code == 2 and "baseline file not found: nope.json" in result.stderr
+
+
+def test_changed_since_nothing_changed_exits_0_with_message(project):
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x.test", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@x.test"}
+    import os
+
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "x"]):
+        subprocess.run(["git", *args], check=True, env={**os.environ, **env}, capture_output=True)
+    result = check("--changed-since", "HEAD", "--format", "sarif", "--output", "r.sarif")
+    assert result.exit_code == 0
+    assert "no drafts changed since HEAD" in result.stderr
+    assert json.loads(Path("r.sarif").read_text())["runs"][0]["results"] == []
+    (project / "drafts" / "weak.md").write_text("A WEAK claim about imports.\n")
+    result = check("--changed-since", "HEAD", "--format", "json")
+    assert result.exit_code == 1
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["drafts/weak.md"]
+
+
+def test_markdown_and_table_formats(project):
+    result = check("drafts", "--format", "markdown")
+    assert result.stdout.startswith("### scorer: ❌ failed")
+    result = check("drafts")
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+    assert "1 error(s)" in result.stdout
+
+
+def test_outlet_overrides_reach_the_pipeline(project):
+    (project / ".scorer.toml").write_text(
+        "[[outlets]]\nkey = 'ledger'\nname = 'Example Ledger'\ndomains = ['ledger.test']\nreliability = 0.8\n")
+    assert check("drafts/good.md").exit_code == 0
+    registry = fake_pipeline.score_files.calls[-1]["registry"]
+    assert registry is not None and registry.by_domain("ledger.test").name == "Example Ledger"
+    (project / ".scorer.toml").write_text("[[outlets]]\nkey = 'nosuch'\n")
+    result = check("drafts/good.md")
+    assert result.exit_code == 2 and ".scorer.toml: outlets:" in result.stderr
+
+
+def test_config_command_shows_origins(project):
+    (project / ".scorer.toml").write_text("threshold = 0.7\n")
+    result = runner.invoke(app, ["config", "--offline"], env={"SCORER_CACHE_DIR": "/tmp/c"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# config file: {(project / '.scorer.toml').resolve()}"
+    line = next(line for line in lines if line.startswith("threshold"))
+    assert "0.7" in line and line.endswith(f"# {(project / '.scorer.toml').resolve()}")
+    assert next(line for line in lines if line.startswith("fetch.offline")).endswith("# flag --offline")
+    assert next(line for line in lines if line.startswith("fetch.cache_dir")).endswith("# env SCORER_CACHE_DIR")
+    assert next(line for line in lines if line.startswith("rules.misquote")).endswith("# default")
+    doc = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
+    assert doc["settings"]["threshold"] == {"value": 0.7, "from": str((project / ".scorer.toml").resolve())}
