@@ -57,11 +57,19 @@ def element_text(element) -> str:
     return clean_paragraphs(element.get_text("\n").split("\n\n"))
 
 
+# Unambiguous markers may also close the last paragraph itself ("... they said (continued)").
+_TRAILING = re.compile(r"\s*(?:\(\s*continued\s*\)|\[\s*(?:\.\.\.|…)\s*truncated[^\]]*\])\s*$", re.I)
+
+
 def strip_truncation(text: str) -> tuple[str, bool]:
+    """Drop a truncation marker (or paywall notice) that ends the text; say whether there was one."""
     paragraphs = text.split("\n\n")
     partial = False
     while paragraphs and _TRUNCATION.match(paragraphs[-1].strip()):
         paragraphs.pop()
+        partial = True
+    if paragraphs and _TRAILING.search(paragraphs[-1]):
+        paragraphs[-1] = _TRAILING.sub("", paragraphs[-1])
         partial = True
     return "\n\n".join(paragraphs).strip(), partial
 

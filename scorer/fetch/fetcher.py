@@ -37,7 +37,9 @@ class Fetcher:
                 from scorer.fetch.robots import Robots
 
                 client = Client(self.settings)
-                client.robots = Robots(Client(self.settings), self.cache)
+                robots_client = Client(self.settings)
+                robots_client.limiter = client.limiter  # a robots.txt request counts against the host's rate too
+                client.robots = Robots(robots_client, self.cache)
                 self._client = client
             return self._client
 

@@ -31,8 +31,14 @@ def extract_html(html: str, url: str, outlet: str | None) -> Extracted:
         merged = merge(own, generic_extract(html, url))
     if not merged.published:
         merged = replace(merged, published=adapter.date_from_url(url))
-    text, partial = strip_truncation(adapter.clean_text(merged.text))
+    text, partial = strip_truncation(adapter.clean_text(_without_title(merged.text, merged.title)))
     return adapter.finish(replace(merged, text=text, partial=partial), url)
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Extractors often repeat the headline as the first paragraph; it is not body text."""
+    first, _, rest = text.partition("\n\n")
+    return rest if title and first.strip() == title.strip() else text
 
 
 def build_article(
