@@ -20,6 +20,7 @@ class _Own:
     sources: list[Source] = field(default_factory=list)
     frame: list[Source] = field(default_factory=list)  # speech-like attributions that cover the paragraph
     hedges: list[str] = field(default_factory=list)
+    pronoun_speech: bool = False  # "he said": the speaker is whoever the paragraph last named
     signals: list[str] = field(default_factory=list)
     quotes: tuple[str, ...] = ()
 
@@ -38,12 +39,21 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
 
     out = []
     recent: list[Source] = []  # named reports and outlets seen so far, for "the report" back-references
+    speaker: Source | None = None  # the last speaker named, for "he said"
+    speaker_block = -1
     for c in claims:
         mine = own[c.index]
         block = draft.blocks[c.block_index]
         sources = [_resolve(s, recent, mine, by_block, own, c) for s in mine.sources]
         sources = [s for s in sources if s is not None]
-        signals = list(mine.signals)
+        if mine.pronoun_speech and speaker is not None and not sources:
+            from dataclasses import replace
+
+            sources.append(replace(speaker, inherited=False, cue="pronoun: " + speaker.name))
+            signals_extra = [f"“he/she said” resolved to {speaker.name}"]
+        else:
+            signals_extra = []
+        signals = list(mine.signals) + signals_extra
         frame: list[Source] = []
         if c.quote_id is not None and c.quote_id in tag_sources:
             frame.extend(tag_sources[c.quote_id])
@@ -63,6 +73,11 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         for s in sources:
             if s.kind in ("outlet", "document") and s.name[:1].isupper() and (s.via or not s.inherited):
                 recent.append(s)
+        if c.block_index > speaker_block + 1:
+            speaker = None  # pronouns reach back one paragraph at most
+        for s in sources:
+            if not s.inherited and s.kind in ("person", "anonymous", "organization"):
+                speaker, speaker_block = s, c.block_index
         out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(signals), mine.quotes))
     return tuple(out)
 
@@ -87,6 +102,9 @@ def _inherited(s: Source) -> Source:
 
 def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     text = claim.text
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end():]  # "SEOUL (Reuters) -": the publisher, not a source
     if block.tag is not None:
         tag = trailing_tag(text)
         if tag is not None:
@@ -120,15 +138,24 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if is_recipient:
             own.signals.append(f"reported to {outlet.name}")
     # the agents of reporting verbs
-    for agent, cue, speech in _agents(text):
+    for agent, cue, verb in _agents(text):
         if re.match(r"(?:I|we)\b", agent):
             own.signals.append("the author's own earlier reporting")
             continue
-        src = _classify(agent, cue, registry, speech)
+        if _PRONOUN_SUBJECT.match(agent) and verb != "action":
+            own.pronoun_speech = True
+            continue
+        src = _classify(agent, cue, registry, verb)
         if src is not None and not any(s.name == src.name for s in own.sources):
             own.sources.append(src)
-            if speech:
+            if verb == "speech":
                 own.frame.append(src)
+    m = cues.ANONYMOUS_SPEAKER.search(text)
+    if m and not any(s.kind == "anonymous" for s in own.sources):
+        src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
+        own.sources.append(src)
+        own.frame.append(src)
+        own.signals.append(f"anonymous source: “{m.group(0)}”")
     for m in cues.ANONYMITY_PHRASES.finditer(text):
         if not any(s.kind == "anonymous" for s in own.sources):
             src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
@@ -153,27 +180,51 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
 
 def _is_speaker_position(text: str, start: int, end: int) -> bool:
     """A name that opens the sentence as its subject ("Human Rights Watch has documented ...")."""
-    return start <= 4 and bool(re.match(r"\s*(?:has|have|had|is|was|also|recently|on\s+\w+)?\s*\w+ed\b", text[end:]))
+    if start > 4:
+        return False
+    head = text[end:end + 60].split()[:4]
+    return any(w.lower().endswith("ed") or cues.REPORTING.fullmatch(w.strip(",")) for w in head)
 
 
 def _agents(text: str):
     """(agent phrase, cue) pairs: 'according to X', 'X said', '..., said X'."""
     for m in cues.ACCORDING_TO.finditer(text):
         np = re.split(r"[,.;:“”\"]", text[m.end():], maxsplit=1)[0]
-        yield " ".join(np.split()[:8]), m.group(0).strip(), True
+        yield " ".join(np.split()[:8]), m.group(0).strip(), "speech"
+    for pattern in (cues.PASSIVE_AGENT, cues.AS_REPORTED):
+        for m in pattern.finditer(text):
+            np = re.split(r"[;:“”\"]|,\s+(?:which|who|and|but|while)\b", m.group(1), maxsplit=1)[0]
+            yield " ".join(np.split()[:10]), m.group(0).split()[0] + " … by", "speech"
     for m in cues.INVERTED.finditer(text):
         agent = m.group(1)
         if agent[:1].isupper() or agent.lower().startswith(("the ", "a ", "an ")):
-            yield " ".join(agent.split()[:8]), m.group(0).strip(" ,”\"’"), True
+            yield " ".join(agent.split()[:8]), m.group(0).strip(" ,”\"’"), "speech"
     for m in cues.REPORTING.finditer(text):
         before = text[: m.start()]
-        seg = re.split(r"[.;:“”\"(),—–]", before)[-1]
-        words = seg.split()
-        while words and words[-1].lower() in ("has", "have", "had", "also", "then", "later", "once", "recently",
-                                              "previously", "first", "publicly", "reportedly", "further", "is", "was"):
-            words.pop()
+        segs = re.split(r"[.;:“”\"(),—–]", before)
+        words = _strip_adverbs(segs[-1].split())
+        if not words and len(segs) >= 3:
+            # an appositive between subject and verb: "Kim, 33, also called for ..."
+            words = _strip_adverbs(segs[-3].split())
         if 0 < len(words) <= 9:
-            yield " ".join(words), m.group(0), bool(cues.SPEECH.fullmatch(m.group(0)))
+            verb = m.group(0)
+            kind = ("speech" if cues.SPEECH.fullmatch(verb) else
+                    "communicative" if cues.COMMUNICATIVE.fullmatch(verb) else "action")
+            yield " ".join(words), verb, kind
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z./ ,\[\]-]{1,60}?(?:,\s*\w+\.?\s+\d{1,2})?\s*\((?:[A-Z][\w ]{1,30})\)\s*(?::|-|–|—)\s*"
+)
+_ADVERBS = frozenset("has have had also then later once recently previously first publicly reportedly further is was "
+                     "not never already still repeatedly separately officially again just itself himself herself "
+                     "themselves will would could may might can did does do".split())
+
+
+def _strip_adverbs(words: list[str]) -> list[str]:
+    while words and (words[-1].lower() in _ADVERBS or words[-1].lower().endswith("ly")):
+        words.pop()
+    return words
 
 
 _ANON_HEAD = re.compile(
@@ -183,6 +234,7 @@ _ANON_HEAD = re.compile(
 )
 _DOC_HEAD = re.compile(r"\b(?:report|study|survey|data|figures|statistics|records|documents|imagery|statement|order|analysis)\b", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who)$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|it|the\s+(?:official|minister|spokes(?:man|woman|person)|ministry|group|agency|organi[sz]ation|company|president|leader))$", re.I)
 _STATE_SPEAKERS = re.compile(
     r"^(?:North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
     r"|Beijing|Tokyo|Moscow|the\s+(?:government|ministry|military|police|army|navy|regime|court|prosecutors?|FBI|Pentagon"
@@ -190,7 +242,7 @@ _STATE_SPEAKERS = re.compile(
 )
 
 
-def _classify(agent: str, cue: str, registry, speech: bool = True) -> Source | None:
+def _classify(agent: str, cue: str, registry, verb: str = "speech") -> Source | None:
     agent = agent.strip(" ,.;:")
     if not agent or _PRONOUN.match(agent):
         return None
@@ -205,9 +257,15 @@ def _classify(agent: str, cue: str, registry, speech: bool = True) -> Source | N
         _, _, outlet = found[0]
         return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,
                       domain=outlet.domains[0] if outlet.domains else None, reliability=outlet.reliability)
-    if _STATE_SPEAKERS.search(agent):
+    if _STATE_SPEAKERS.search(agent) or cues.INSTITUTION.search(agent):
         return Source(agent, "organization", cue)
-    if not speech:
+    # an outlet the registry does not know, named by what it is: "news service Edaily", "state media"
+    if cues.MEDIA_WORDS.search(agent) and (agent[:1].isupper() or low.startswith(("the ", "a ", "an "))
+                                          or "state" in low or "media" in low):
+        return Source(agent, "outlet", cue)
+    if any(w.strip("’'s,") in cues.COUNTRIES for w in agent.split()[-2:]) and len(agent.split()) <= 3:
+        return Source(agent, "organization", cue)  # a state speaking for itself: "Pakistan reported"
+    if verb == "action":
         return None  # "X signed", "X found": an action, not a statement, unless a body or document did it
     name = _person_name(agent)
     if name:
@@ -226,8 +284,9 @@ def _person_name(agent: str) -> str | None:
             return " ".join(words)
     # a single surname after a title or alone ("said Kim", "Robertson said")
     tokens = agent.split()
-    if len(tokens) <= 3 and tokens and tokens[-1][:1].isupper() and tokens[-1] not in cues.NOT_NAME_WORDS:
-        return tokens[-1].strip("’'s")
+    last = tokens[-1].strip("’'s,") if tokens else ""
+    if len(tokens) <= 3 and len(last) >= 3 and last[:1].isupper() and last.isalpha() and last not in cues.NOT_NAME_WORDS:
+        return last
     return None
 
 

@@ -22,17 +22,26 @@ SPEECH_VERBS = (
 )
 # Actions that attribute only when an organisation, outlet or document does them ("the report found").
 ACTION_VERBS = (
-    "found|finds|showed|shows|show|called|calls|urged|urges|pledged|pledges|promised|promises|vowed|vows|posted"
-    "|criticized|criticised|condemned|welcomed|hailed|blamed|charged|detailed|outlined|highlighted|released"
-    "|published|issued|signed|ordered|unveiled|broadcast|aired|carried|confirmed|identified|recorded|counted"
+    "found|finds|showed|shows|show|released|published|issued|signed|ordered|unveiled|broadcast|aired|carried"
+    "|identified|recorded|counted|verified|analy[sz]ed|compiled|monitored|estimated"
 )
-REPORTING_VERBS = SPEECH_VERBS + "|" + ACTION_VERBS
+# Communicative acts: a named person or body doing them speaks for itself ("Kwon proposed talks").
+COMMUNICATIVE_VERBS = (
+    "called|calls|urged|urges|pledged|pledges|promised|promises|vowed|vows|posted|criticized|criticised"
+    "|condemned|welcomed|hailed|blamed|charged|detailed|outlined|highlighted|proposed|proposes|offered|offers"
+    "|demanded|demands|rejected|rejects|refused|agreed|agrees|threatened|threatens|boasted|bragged|denounced"
+    "|praised|dismissed|pushed\\s+back|requested|asked|invited|expressed|shared|plans|planned|aims|seeks|sought"
+    "|pressed|appealed|protested|apologi[sz]ed|defended|questioned|challenged|disputed|decried|lamented"
+)
+REPORTING_VERBS = SPEECH_VERBS + "|" + ACTION_VERBS + "|" + COMMUNICATIVE_VERBS
+COMMUNICATIVE = re.compile(rf"\b(?:{COMMUNICATIVE_VERBS})\b", _I)
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", _I)
 REPORTING = re.compile(rf"\b(?:{REPORTING_VERBS})\b", _I)
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+", _I)
 # "said X" after a quotation or comma: "…,” said Phil Robertson, deputy Asia Director.
 INVERTED = re.compile(
-    r"[,”\"’]\s*(?:said|says|added|adds|told|asked|wrote|writes|noted|explained|continued|stated|warned|insisted)"
+    r"[,”\"’]\s*(?:as\s+)?(?:said|says|added|adds|told|asked|wrote|writes|noted|explained|continued|stated|warned|insisted"
+    r"|reports|reported|claimed|claims|quoted\s+by|reported\s+by|according\s+to)"
     r"\s+((?:the\s+)?[^,.;:!?“”\"]{2,80})",
     _I,
 )
@@ -50,6 +59,15 @@ ANONYMOUS = re.compile(
     r"\b(?:\s+(?:in|from|close\s+to|familiar\s+with|inside|within|with\s+knowledge\s+of|who)\b)?",
     _I,
 )
+# An unnamed speaker doing the telling: "a source in Yangkang Province reported", "sources indicate".
+ANONYMOUS_SPEAKER = re.compile(
+    r"\b(?:(?:a|an|the|one|two|three|several|some|other|multiple|many|another|second|local)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:sources?|insiders?|informants?|escapees|defectors|residents?|witnesses|eyewitnesses|officials|diplomats"
+    r"|investigators|authorities|observers|analysts|people|individuals|contacts|researchers|experts)\b"
+    r"[^.;:“”\"]{0,60}?\b(?:said|say|says|told|tell|reported|report|indicate[sd]?|revealed?|claim(?:ed|s)?|suggest(?:ed|s)?"
+    r"|noted?|added|explained|confirmed?|believe[sd]?|disclosed?|warned|described|recounted|recalled)\b",
+    _I,
+)
 ANONYMITY_PHRASES = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|spoke\s+anonymously|declined\s+to\s+be\s+(?:named|identified)"
     r"|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|not\s+authori[sz]ed\s+to\s+(?:speak|talk)"
@@ -64,14 +82,18 @@ VAGUE = re.compile(
     r"|(?:is|are|was|were)\s+(?:said|rumou?red|thought|understood)\s+to|according\s+to\s+(?:media\s+)?reports|media\s+reports"
     r"|rumou?rs?|word\s+(?:is|has\s+it)|some\s+(?:say|believe|claim)|many\s+(?:say|believe)|it\s+has\s+been\s+(?:reported|said|claimed)"
     r"|a\s+series\s+of\s+reports|reporting\s+(?:last|this)\s+\w+|widely\s+(?:reported|believed)|there\s+are\s+reports"
-    r"|we\s+read|i\s+(?:have\s+)?heard|people\s+said|(?:has|have)\s+been\s+reported|unconfirmed)\b",
+    r"|we\s+read|i\s+(?:have\s+)?heard|people\s+said|(?:has|have)\s+been\s+reported|unconfirmed"
+    r"|it\s+(?:was|has\s+been|had\s+been)\s+(?:claimed|reported|alleged|said|rumou?red|suggested)"
+    r"|(?:is|are|was|were)\s+known\s+to|it\s+would\s+appear|it\s+seems|it\s+appears|reports\s+(?:have|had)\s+(?:said|suggested|claimed)"
+    r"|according\s+to\s+(?:some|several|various|local|unconfirmed|other|multiple)\b|critics\s+(?:say|have|said))\b",
     _I,
 )
 HEDGES = re.compile(
     r"\b(?:reportedly|purportedly|allegedly|presumably|apparently|supposedly|ostensibly|seemingly|possibly"
     r"|probably|likely|unlikely|perhaps|maybe|rumou?red|unconfirmed|(?:is|are|was|were|been)\s+believed\s+to"
     r"|believed\s+to\s+(?:be|have)|thought\s+to\s+(?:be|have)|may\s+have|might\s+have|could\s+have|appears?\s+to"
-    r"|appeared\s+to|seems?\s+to|seemed\s+to|probable|suspected|estimated\s+to|is\s+said\s+to|are\s+said\s+to)\b",
+    r"|appeared\s+to|seems?\s+to|seemed\s+to|probable|suspected|estimated\s+to|is\s+said\s+to|are\s+said\s+to"
+    r"|would\s+appear|it\s+seems|seems\s+that|is\s+known\s+to|are\s+known\s+to|could\s+be|may\s+be|might\s+be)\b",
     _I,
 )
 DOCUMENTS = re.compile(
@@ -131,4 +153,40 @@ NOT_NAME_WORDS = frozenset(
     September October November December Street Sea River Mountain Island Islands Border Festival Conference
     Human Rights Watch News Daily Times Post Herald Majesty Excellency His Her Journal Press Service Television Radio Station Launch Facility
     Satellite Sohae Facebook Twitter Google Internet Ebola Interview Sony Pictures""".split()
+)
+
+# "was disclosed on Saturday by the state news agency, KCNA": the agent of a passive report
+PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were|been|is|are|being)\s+(?:first\s+|also\s+|later\s+)?(?:reported|disclosed|announced|confirmed|revealed"
+    r"|released|published|quoted|cited|stated|broadcast|carried|documented|compiled|provided|obtained|analy[sz]ed)"
+    r"\s+(?:[\w,]+\s+){0,5}?by\s+((?:the\s+)?[^.;:“”\"]{2,80})",
+    _I,
+)
+# "as reported Geo TV", "as quoted by KCNA"
+AS_REPORTED = re.compile(r"\bas\s+(?:reported|quoted|cited|carried)\s+(?:by\s+|in\s+)?((?:the\s+)?[^.;:“”\"]{2,60})", _I)
+# An unnamed news organisation: "South Korean news service Edaily", "state media", "North Korean TV"
+MEDIA_WORDS = re.compile(
+    r"\b(?:news\s+(?:service|agency|outlet|site|website|organi[sz]ation)|newspaper|broadcaster|tabloid|daily|weekly"
+    r"|state(?:-run)?\s+(?:media|television|TV|news\s+agency|broadcaster|radio)|media|TV|television|radio|magazine"
+    r"|station|network|wire\s+service|news\s+portal|journal|outlet)\b",
+    _I,
+)
+# Head nouns of institutions that speak for themselves: "the Seoul government confirmed".
+INSTITUTION = re.compile(
+    r"\b(?:government|ministry|military|police|army|navy|air\s+force|court|prosecutors?|agency|office|department|council"
+    r"|commission|committee|parliament|assembly|embassy|company|board|command|service|authorities|regime|administration"
+    r"|cabinet|legislature|congress|senate|party|bureau|institute|foundation|university|union|organi[sz]ation|group"
+    r"|commission|secretariat|directorate|forces|mission|consulate|spokes(?:man|woman|person)|firm|corporation)$",
+    _I,
+)
+COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
+    Brazil Bulgaria Burma Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Denmark Egypt
+    Estonia Ethiopia Finland France Georgia Germany Ghana Greece Guatemala Hungary India Indonesia Iran Iraq Ireland
+    Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Laos Latvia Lebanon Libya Lithuania Malaysia Mexico
+    Mongolia Morocco Myanmar Nepal Netherlands Nigeria Norway Pakistan Palestine Panama Peru Philippines Poland Portugal
+    Qatar Romania Russia Rwanda Serbia Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand
+    Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zimbabwe America Britain Europe
+    Washington Seoul Pyongyang Beijing Tokyo Moscow London Paris Berlin Brussels Tehran Kyiv Delhi Islamabad Hanoi
+    Taipei Manila Jakarta Bangkok Canberra Ottawa Geneva Hong Kong Macau Kremlin Pentagon""".split()
 )
