@@ -21,15 +21,12 @@ def import_pages(
         None, "--cache-dir", metavar="DIR", help="Cache directory (default: the user's cache directory)."
     ),
 ) -> int:
-    from dataclasses import replace
-
+    from scorer.config import load_config
     from scorer.fetch.cache import cache_path
     from scorer.fetch.replay import import_manifest
-    from scorer.settings import FetchSettings
 
-    settings = FetchSettings()
-    if cache_dir is not None:
-        settings = replace(settings, cache_dir=str(cache_dir))
+    flags = {"fetch.cache_dir": (str(cache_dir.expanduser()), "--cache-dir")} if cache_dir is not None else {}
+    settings = load_config(None, flags=flags).settings.fetch
     stored = import_manifest(manifest, settings)
     for article in stored:
         note = " (partial)" if article.partial else ""

@@ -20,23 +20,25 @@ FIELDS = (
 
 def build_settings(*, offline: bool, refresh: bool, cache_dir: Optional[Path], allow_private_hosts: bool,
                    timeout: Optional[float]):
-    """FetchSettings from the defaults and these flags (SCORER_ALLOW_PRIVATE_HOSTS=1 is read by the fetcher)."""
-    from dataclasses import replace
-
+    """FetchSettings from defaults, config file and environment (scorer.config), then these flags."""
+    from scorer.config import load_config
     from scorer.settings import FetchSettings
 
-    settings = FetchSettings()
-    changes: dict = {"offline": offline, "refresh": refresh}
+    flags: dict = {}
+    if offline:
+        flags["fetch.offline"] = (True, "--offline")
+    if refresh:
+        flags["fetch.refresh"] = (True, "--refresh")
     if cache_dir is not None:
-        changes["cache_dir"] = str(cache_dir)
+        flags["fetch.cache_dir"] = (str(cache_dir.expanduser()), "--cache-dir")
     if allow_private_hosts:
-        changes["allow_private_hosts"] = True
+        flags["fetch.allow_private_hosts"] = (True, "--allow-private-hosts")
     if timeout is not None:
         if timeout <= 0:
             raise ScorerError("--timeout must be a positive number of seconds")
-        changes["read_timeout"] = timeout
-        changes["connect_timeout"] = min(settings.connect_timeout, timeout)
-    return replace(settings, **changes)
+        flags["fetch.read_timeout"] = (timeout, "--timeout")
+        flags["fetch.connect_timeout"] = (min(FetchSettings().connect_timeout, timeout), "--timeout")
+    return load_config(None, flags=flags).settings.fetch
 
 
 def article_record(article) -> dict:
@@ -46,23 +48,18 @@ def article_record(article) -> dict:
 
 
 def print_table(articles) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """One line per URL (status, outlet, date, where from, URL), then its title and any message, indented.
 
-    table = Table(show_lines=False, pad_edge=False)
-    for name in ("status", "outlet", "published", "title", "chars", "from", "url"):
-        table.add_column(name, overflow="fold")
-    notes = []
-    for i, a in enumerate(articles, 1):
-        origin = "archive " + a.archived if a.archived else "cache" if a.from_cache else "web" if a.ok else ""
-        table.add_row(a.status, a.outlet or "", a.published or "", a.title or "", str(len(a.text)) if a.ok else "",
-                      origin, a.url)
+    Plain text, never wrapped mid-field, so it reads the same in a terminal, a pipe or a CI log.
+    """
+    print(f"{'STATUS':<18} {'OUTLET':<12} {'PUBLISHED':<10} {'FROM':<22} URL")
+    for a in articles:
+        where = f"archive {a.archived}" if a.archived else "cache" if a.from_cache else "web" if a.ok else "-"
+        print(f"{a.status:<18} {a.outlet or '-':<12} {a.published or '-':<10} {where:<22} {a.url}")
+        if a.ok:
+            print(f"{'':<19}{a.title or '(no title)'} ({len(a.text):,} characters)")
         if a.message:
-            notes.append(f"{a.url}: {a.message}")
-    console = Console(soft_wrap=False)
-    console.print(table)
-    for note in notes:
-        console.print(note, markup=False, highlight=False)
+            print(f"{'':<19}{a.message}")
 
 
 @app.command("fetch", help="Fetch cited pages (polite, cached, safe) and print what was extracted from each.")

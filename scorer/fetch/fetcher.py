@@ -66,6 +66,10 @@ class Fetcher:
 
     def fetch(self, url: str, *, raw: bool = False) -> Article:
         try:
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme not in ("http", "https"):  # refused even offline: no cache could ever hold it
+                return Article(url=url, status="refused",
+                               message=f"only http and https URLs are fetched, not {scheme or 'a relative URL'}:")
             cached = self.from_cache(url, raw=raw)
             if cached is not None:
                 return cached
