@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scorer.types import NumberCheck
 
@@ -74,6 +75,11 @@ def _value(number: str) -> tuple[float, int]:
 
 def figures(text: str) -> list[Figure]:
     """The figures of a text, in order."""
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=32)  # one article is searched for the figures of every claim that cites it
+def _figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     for m in FIGURE.finditer(text):
         glued = m.group("glued")
@@ -111,7 +117,7 @@ def figures(text: str) -> list[Figure]:
             Figure(m.group(), "percent", _FRACTIONS[m.group().lower()], approx=True, start=m.start(), end=m.end())
         )
     found.sort(key=lambda f: f.start)
-    return [f for f in _share_scale(text, found) if not f.bare]
+    return tuple(f for f in _share_scale(text, found) if not f.bare)
 
 
 def _share_scale(text: str, found: list[Figure]) -> list[Figure]:

@@ -8,7 +8,10 @@ offset map leads back to the original text for showing the passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 _OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 _CLOSERS = "\u201d\u00bb"  # ” »
@@ -93,17 +96,27 @@ def split_ellipses(quote: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Comparable:
-    """Text in comparable form, with `offsets[i]` the index in the original of character i."""
+    """Text in comparable form, mapped back to the original word by word.
+
+    `starts[k]` is where word k begins in `text`, `orig_starts[k]` / `orig_ends[k]` where it lies in
+    `original`. Per-word (not per-character) maps keep building this for a 100 KB page to a few ms.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
     original: str
+
+    def _orig(self, index: int) -> int:
+        k = bisect_right(self.starts, index) - 1
+        return min(self.orig_starts[k] + index - self.starts[k], self.orig_ends[k] - 1)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of comparable text[start:end]."""
-        if start >= end or not self.offsets:
+        if start >= end or not self.starts:
             return (0, 0)
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._orig(start), self._orig(end - 1) + 1
 
     def passage(self, start: int, end: int) -> str:
         a, b = self.span(start, end)
@@ -114,16 +127,28 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def comparable(text: str) -> Comparable:
-    """Lower-cased words of text (letters and digits), single-spaced, with their original offsets."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        word = _SYNONYMS.get(word, word)
-        if out:
-            out.append(" ")
-            offsets.append(match.start())
-        out.append(word)
-        # Clipped: a synonym or a case fold may be longer than the word as written.
-        offsets.extend(min(match.start() + k, match.end() - 1) for k in range(len(word)))
-    return Comparable("".join(out), tuple(offsets), text)
+    """Lower-cased words of text (letters and digits), single-spaced, with their original offsets.
+
+    Pages are cached (one article is compared with every claim that cites it); quotes are not, so
+    they never push a page out of the cache.
+    """
+    return _comparable_cached(text) if len(text) > 2000 else _comparable(text)
+
+
+@lru_cache(maxsize=16)
+def _comparable_cached(text: str) -> Comparable:
+    return _comparable(text)
+
+
+def _comparable(text: str) -> Comparable:
+    matches = list(_WORD.finditer(text))
+    words = [m.group().lower() for m in matches]
+    words = [_SYNONYMS.get(w, w) for w in words]
+    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)) if words else []
+    return Comparable(
+        " ".join(words),
+        tuple(starts),
+        tuple(m.start() for m in matches),
+        tuple(m.end() for m in matches),
+        text,
+    )
