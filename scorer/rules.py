@@ -157,6 +157,15 @@ def resolve_levels(overrides: Mapping[str, str] | None = None) -> dict[str, str]
     return levels
 
 
+def _below(value: float, threshold: float) -> str:
+    """`value` with as few decimals (3 or more) as keep it visibly under `threshold`."""
+    for digits in range(3, 10):
+        text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+        if float(text) < threshold:
+            return text
+    return repr(value)
+
+
 def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
     """(rule id, message) for every rule the result breaks, before levels are applied."""
     out: list[tuple[str, str]] = []
@@ -165,7 +174,7 @@ def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
         if score.confidence is not None and score.confidence < threshold:
             out.append((
                 "weak-sourcing",
-                f"sourcing confidence {score.confidence:.2f} is under the threshold {threshold:.2f}"
+                f"sourcing confidence {_below(score.confidence, threshold)} is under the threshold {threshold:g}"
                 f" (strength: {score.strength or 'none'})",
             ))
         if not sources:

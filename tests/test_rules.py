@@ -84,3 +84,9 @@ def test_fingerprint_ignores_layout_case_and_quote_style():
     assert a == b
     assert fingerprint("weak-sourcing", "x") != fingerprint("misquote", "x")
     assert normalise("  A\u00a0B — c ") == "a b - c"
+
+
+def test_weak_message_never_shows_the_threshold_itself():
+    fr = make_file(TEXT, [(SENTENCE, dict(confidence=0.49996, sources=[OUTLET]))])
+    (finding,) = evaluate_file(fr, 0.5)
+    assert finding.message == "sourcing confidence 0.49996 is under the threshold 0.5 (strength: weak)"

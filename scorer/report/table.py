@@ -51,24 +51,23 @@ class TableReporter(Reporter):
             table = Table(title=Text(fr.path, style="bold"), title_justify="left", show_lines=False,
                           expand=False, pad_edge=False)
             table.add_column("line", justify="right", no_wrap=True)
-            table.add_column("claim", ratio=4, min_width=30)
+            table.add_column("claim", ratio=5, min_width=30)
             table.add_column("strength", no_wrap=True)
             table.add_column("conf.", justify="right", no_wrap=True)
             table.add_column("sources", ratio=2, min_width=12)
             table.add_column("verification", ratio=1, min_width=10)
-            table.add_column("why", ratio=3, min_width=16)
+            table.add_column("why", ratio=2, min_width=16)
             for result in fr.results:
                 claim, score = result.claim, result.score
                 dim = "dim" if (not score.check_worthy or result.suppressed) else ""
                 strength = Text(score.strength or "—", style=STRENGTH_STYLE.get(score.strength or "", "dim"))
                 conf = Text("—" if score.confidence is None or not score.check_worthy else f"{score.confidence:.2f}")
-                why = Text()
-                for f in findings.for_claim(fr.path, claim.index):
-                    why.append(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
-                    why.append("; ")
+                parts = [Text(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
+                         for f in findings.for_claim(fr.path, claim.index)]
                 if result.suppressed:
-                    why.append("suppressed; ", style="dim")
-                why.append("; ".join(result.attribution.signals))
+                    parts.append(Text("suppressed", style="dim"))
+                parts += [Text(signal) for signal in result.attribution.signals]
+                why = Text("; ").join(parts)
                 sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
                 table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 100), style=dim), strength, conf,
                               Text(sources), Text(_verification(result)), why)

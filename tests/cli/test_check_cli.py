@@ -125,7 +125,7 @@ def test_baseline_round_trip_through_the_cli(project):
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "weak-sourcing" in line] == [
         "::error file=drafts/weak.md,line=3,col=1,endLine=3,endColumn=22,title=scorer weak-sourcing::"
-        "sourcing confidence 0.10 is under the threshold 0.50 (strength: weak)"]
+        "sourcing confidence 0.1 is under the threshold 0.5 (strength: weak)"]
 
 
 def test_missing_baseline_exits_2(project):

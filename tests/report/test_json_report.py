@@ -40,7 +40,7 @@ def test_claim_values(sample_report):
     assert ledger["verification"] is None and ledger["findings"] == [] and ledger["suppressed"] is False
     assert [f["rule"] for f in anon["findings"]] == ["weak-sourcing", "anonymous-source"]
     assert anon["findings"][0] == {"rule": "weak-sourcing", "level": "error",
-                                   "message": "sourcing confidence 0.20 is under the threshold 0.50 (strength: weak)"}
+                                   "message": "sourcing confidence 0.2 is under the threshold 0.5 (strength: weak)"}
     assert quote["verification"] == {
         "status": "altered", "url": "https://ledger.test/a", "archived": False, "quote_score": 0.812,
         "passage": "confirmed it", "numbers": [{"claim": "4.2 million", "source": "4.6 million", "status": "different"}],

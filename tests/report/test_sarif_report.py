@@ -48,7 +48,7 @@ def test_result_location_and_fingerprint(sample_report):
     results = render(sample_report)["runs"][0]["results"]
     weak = next(r for r in results if r["ruleId"] == "weak-sourcing")
     assert weak["level"] == "error"
-    assert weak["message"]["text"].startswith("sourcing confidence 0.20")
+    assert weak["message"]["text"].startswith("sourcing confidence 0.2 ")
     loc = weak["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "drafts/story.md"
     assert loc["region"] == {"startLine": 8, "startColumn": 1, "endLine": 8, "endColumn": 54,
