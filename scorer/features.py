@@ -49,8 +49,9 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["date"] = float(bool(cues.DATE.search(text)))
     f["past_tense"] = min(len(_PAST.findall(text)), 3) / 3
     f["proper_nouns"] = min(len(_CAP.findall(text[1:])), 6) / 6
-    quoted = any(ch in text for ch in cues.QUOTE_CHARS)
+    quoted = bool(attribution.quotes)  # quotations of three words or more; scare quotes are not quotes
     f["quote_marks"] = float(quoted)
+    f["scare_quotes"] = float(not quoted and any(ch in text for ch in cues.QUOTE_CHARS))
     f["first_in_block"] = float(claim.position_in_block == 0)
     f["first_block"] = float(claim.block_index == 0)
 

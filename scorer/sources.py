@@ -92,7 +92,7 @@ def _searchable_outlets(atts: tuple[Attribution, ...]) -> list[str]:
 
 
 def _worth_cross_checking(claim: Claim, att: Attribution, v: Verification) -> bool:
-    return v.status in ("not_found", "unfetched") and bool(att.quotes) and bool(_NUMBER.search(claim.text))
+    return v.status in ("not_found", "unfetched", "partial_source") and bool(att.quotes) and bool(_NUMBER.search(claim.text))
 
 
 def search_phrase(att: Attribution, claim: Claim, words: int = 6) -> str:
