@@ -104,4 +104,5 @@ class SarifReporter(Reporter):
         if root_uri:
             run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root_uri}}
         document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        # Compact: machines read SARIF, and without `indent` json uses its C encoder (10x faster on big runs).
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
