@@ -92,7 +92,9 @@ def verify_against(
 
 def _rank(v: Verification) -> tuple[int, float]:
     order = {"verified": 0, "altered": 1, "partial_source": 2, "not_found": 3}
-    return order.get(v.status, 4), -(v.quote_score or 0.0)
+    # A score only means something for a match; otherwise keep the order the pages were cited in.
+    score = v.quote_score or 0.0 if v.status in ("verified", "altered") else 0.0
+    return order.get(v.status, 4), -score
 
 
 def verify_claim(

@@ -49,7 +49,9 @@ _MONTH = re.compile(
 )
 _JOINERS = re.compile(r"^\s*(?:to|and|-|\u2013|or)\s*(?:US\$|\$)?\s*$")
 APPROX_POINTS = 3.0  # a fraction word and a percentage agree within three points ("one-third" ~ 32 percent)
-COMPARABLE_FACTOR = 3.0  # figures further apart than 3x are about something else
+COMPARABLE_FACTOR = 3.0  # near the quoted passage, figures further apart than 3x are about something else
+LOOSE_FACTOR = 1.5  # with no passage to anchor on, only a near miss is the same figure misreported
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+$")  # "Bureau 39", "Order 13687": names
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,11 @@ def _figures(text: str) -> tuple[Figure, ...]:
         if plain and ("." not in m.group("num")):
             if 1900 <= value <= 2099:
                 continue  # years
-            if _MONTH.search(text[max(0, m.start() - 12) : m.start()]):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if _MONTH.search(before):
                 continue  # "February 25"
+            if m.start() > 12 and _NAME_BEFORE.search(before) and not re.search(r"[.!?]\s+\S+\s+$", before):
+                continue  # "Bureau 39", "Executive Order 13687"
         found.append(
             Figure(
                 text=m.group().strip(),
@@ -161,14 +166,14 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-def _distance(claim: Figure, source: Figure) -> float | None:
+def _distance(claim: Figure, source: Figure, factor: float) -> float | None:
     """How far apart two comparable figures are (relative), or None when they are not comparable."""
     if claim.kind != source.kind:
         return None
     a, b = abs(claim.value), abs(source.value)
     if min(a, b) == 0:
         return None
-    if max(a, b) / min(a, b) > COMPARABLE_FACTOR:
+    if max(a, b) / min(a, b) > factor:
         return None
     return abs(a - b) / max(a, b) + (0.5 if claim.money != source.money else 0.0)
 
@@ -189,9 +194,11 @@ def compare_figures(claimed: list[Figure], near: list[Figure], anywhere: list[Fi
             match = next((f for f in near + anywhere if _agrees(claim, f)), None)
             checks.append(NumberCheck(claim.text, match.text if match else claim.text, "same"))
             continue
-        pool = near or anywhere
+        # Far from any quoted passage, a vague figure ("half") is never called wrong.
+        pool = near or ([] if claim.approx else anywhere)
+        factor = COMPARABLE_FACTOR if near else LOOSE_FACTOR
         ranked = sorted(
-            ((d, f) for f in pool if (d := _distance(claim, f)) is not None), key=lambda pair: pair[0]
+            ((d, f) for f in pool if (d := _distance(claim, f, factor)) is not None), key=lambda pair: pair[0]
         )
         if ranked:
             checks.append(NumberCheck(claim.text, ranked[0][1].text, "different"))

@@ -33,7 +33,8 @@ class PartMatch:
     start: int  # comparable offsets in the source
     end: int
     differences: tuple[str, ...]
-    cut_off: bool  # the source text ends where the quote still goes on
+    cut_off: bool  # the source text ends (perhaps mid-word) where the quote still goes on
+    left: tuple[str, ...] = ()  # quote words after the last matching one
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,8 +79,8 @@ def _diff(quote_tokens: list[str], window: str, base: int, window_tokens: list[s
             differences.append(f"{quoted} → (not in source)")
         elif source:
             differences.append(f"(omitted) {source}")
-    cut_off = last.a + last.size < len(quote_tokens)  # quote words left over after the last match
-    return PartMatch(0.0, start, end, tuple(differences), cut_off)
+    left = tuple(quote_tokens[last.a + last.size :])
+    return PartMatch(0.0, start, end, tuple(differences), bool(left), left)
 
 
 def find_part(part: str, source: Comparable, pos: int = 0) -> PartMatch | None:
@@ -112,7 +113,9 @@ def find_part(part: str, source: Comparable, pos: int = 0) -> PartMatch | None:
     if match is None:
         return None
     passage = hay[match.start : match.end]
-    cut_off = match.cut_off and match.end >= len(hay)
+    # A truncated copy may stop mid-word ("the second source sa"): a prefix of the next quoted word.
+    rest = hay[match.end :].split()
+    cut_off = match.cut_off and (not rest or (len(rest) == 1 and match.left[0].startswith(rest[0])))
     return PartMatch(fuzz.ratio(needle, passage), match.start, match.end, match.differences, cut_off)
 
 
@@ -144,10 +147,7 @@ def match_quote(quote: str, source: Comparable, partial: bool) -> tuple[QuoteChe
     if not differences:
         return QuoteCheck(quote=quote, status="verified", score=round(score, 1), passage=passage), span
     if partial and matches[-1].cut_off and all(not m.differences for m in matches[:-1]):
-        only_tail = all(d.endswith("(not in source)") for d in matches[-1].differences[-1:]) and len(
-            matches[-1].differences
-        ) == 1
-        if only_tail:
+        if len(matches[-1].differences) == 1:  # the only difference is the tail the copy lacks
             return QuoteCheck(quote=quote, status="partial_source", score=round(score, 1), passage=passage), span
     check = QuoteCheck(
         quote=quote, status="altered", score=round(score, 1), passage=passage, differences=differences

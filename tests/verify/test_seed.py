@@ -145,3 +145,15 @@ def test_kotra_figures_differ_from_daily_nks_report():
     }
     assert result.status == "altered"
     assert all(q.status == "partial_source" for q in result.quotes)
+
+
+def test_sentence_running_past_a_copy_cut_mid_word_is_partial_source():
+    # The stored Korea Herald copy stops at "the second source sa".
+    text = seed(
+        "With Chinese investor confidence eroding over the North’s unpredictable behavior, the new North Korean "
+        "businessmen come under further pressure in building business connections with their Chinese "
+        "counterparts, the second source said. "
+        "[[Yonhap, via the Korea Herald](https://www.koreaherald.com/view.php?ud=20150216000944)]"
+    )
+    result = check(text, stored_article(KOREA_HERALD), quote_id=2)
+    assert result.status == "partial_source"
