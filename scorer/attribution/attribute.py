@@ -257,12 +257,12 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech") -> Source | 
         _, _, outlet = found[0]
         return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,
                       domain=outlet.domains[0] if outlet.domains else None, reliability=outlet.reliability)
-    if _STATE_SPEAKERS.search(agent) or cues.INSTITUTION.search(agent):
-        return Source(agent, "organization", cue)
     # an outlet the registry does not know, named by what it is: "news service Edaily", "state media"
     if cues.MEDIA_WORDS.search(agent) and (agent[:1].isupper() or low.startswith(("the ", "a ", "an "))
                                           or "state" in low or "media" in low):
         return Source(agent, "outlet", cue)
+    if _STATE_SPEAKERS.search(agent) or cues.INSTITUTION.search(agent):
+        return Source(agent, "organization", cue)
     if any(w.strip("’'s,") in cues.COUNTRIES for w in agent.split()[-2:]) and len(agent.split()) <= 3:
         return Source(agent, "organization", cue)  # a state speaking for itself: "Pakistan reported"
     if verb == "action":
