@@ -21,7 +21,7 @@ from scorer.settings import CheckSettings, FetchSettings
 
 CONFIG_NAMES = (".scorer.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch")
+TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch", "model")
 FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
 _FETCH_DEFAULTS = FetchSettings()
 _POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit"})
@@ -29,6 +29,7 @@ _POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit"})
 # variable -> (dotted key, kind); kept short: what a CI job plausibly sets.
 ENV_VARS: dict[str, tuple[str, str]] = {
     "SCORER_THRESHOLD": ("threshold", "float"),
+    "SCORER_MODEL": ("model", "path"),
     "SCORER_NO_FETCH": ("fetch.enabled", "not-bool"),
     "SCORER_OFFLINE": ("fetch.offline", "bool"),
     "SCORER_CACHE_DIR": ("fetch.cache_dir", "path"),
@@ -57,6 +58,7 @@ class Config:
         ]
         out += [(f"rules.{k}", v, self.origin(f"rules.{k}")) for k, v in self.rules.items()]
         out.append(("outlets", list(self.outlets), self.origin("outlets")))
+        out.append(("model", getattr(self.settings, "model_path", None), self.origin("model")))
         out += [(f"fetch.{name}", getattr(self.settings.fetch, name), self.origin(f"fetch.{name}"))
                 for name in FETCH_FIELDS]
         return out
@@ -173,6 +175,11 @@ def _from_file(path: Path) -> tuple[dict[str, Any], Path]:
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise _bad(where, full, "an array of tables ([[tool.scorer.outlets]])", value)
             values["outlets"] = tuple(value)
+        elif key == "model":
+            if not isinstance(value, str) or not value:
+                raise _bad(where, full, "the path of a model file", value)
+            model = Path(value).expanduser()
+            values["model"] = str(model if model.is_absolute() else base / model)
         elif key == "fetch":
             if not isinstance(value, dict):
                 raise _bad(where, full, "a table", value)
@@ -242,6 +249,8 @@ def load_config(
         threshold=layered.get("threshold", (CheckSettings().threshold, ""))[0],
         fetch=replace(FetchSettings(), **fetch_changes),
     )
+    if "model" in layered:
+        settings = replace(settings, model_path=layered["model"][0])
     rules = {r.id: r.level for r in RULES.values()}
     rules.update({k.split(".", 1)[1]: v for k, (v, _) in layered.items() if k.startswith("rules.")})
     return Config(

@@ -136,3 +136,11 @@ def test_items_cover_every_setting(tmp_path):
     keys = [key for key, _, _ in load_config(cwd=tmp_path, environ={}).items()]
     assert keys[:3] == ["threshold", "include", "exclude"]
     assert "rules.weak-sourcing" in keys and "fetch.offline" in keys and "outlets" in keys
+
+
+def test_model_path_relative_to_file_and_env(tmp_path):
+    write(tmp_path / ".scorer.toml", "model = 'models/newsroom.json'\n")
+    config = load_config(cwd=tmp_path, environ={})
+    assert config.settings.model_path == str(tmp_path.resolve() / "models" / "newsroom.json")
+    config = load_config(cwd=tmp_path, environ={"SCORER_MODEL": "/srv/m.json"})
+    assert config.settings.model_path == "/srv/m.json" and config.origin("model") == "env SCORER_MODEL"
