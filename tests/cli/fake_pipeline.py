@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from report_factory import OUTLET, make_draft, make_result
+from cli_factory import OUTLET, make_draft, make_result
 from scorer.errors import InputError
 from scorer.types import FileReport, Report
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from report_factory import make_file, make_report
+from cli_factory import make_file, make_report
 from scorer.baseline import load_baseline, new_findings, write_atomic, write_baseline
 from scorer.errors import ConfigError
 from scorer.rules import evaluate

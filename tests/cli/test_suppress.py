@@ -1,6 +1,6 @@
 """Every suppression form, as a writer would type it in a draft."""
 
-from report_factory import make_file, make_report
+from cli_factory import make_file, make_report
 from scorer import suppress
 from scorer.rules import ALL_RULES, evaluate
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from scorer.types import (Attribution, Claim, ClaimResult, Draft, FileReport, NumberCheck, Report, Score,
                           Source, Verification)
 
-__all__ = ["make_draft", "make_result", "make_file", "make_report", "Source", "Verification", "NumberCheck"]
+__all__ = ["make_draft", "make_result", "make_file", "make_report", "sample_file", "sample_report", "Source",
+           "Verification", "NumberCheck", "OUTLET", "ANON"]
 
 
 def line_starts(text: str) -> tuple[int, ...]:
@@ -92,3 +95,9 @@ def sample_file(path: str = "drafts/story.md") -> FileReport:
         ("Officials “confirmed the figure,” the ledger wrote.",
          dict(strength="moderate", confidence=0.6, sources=[OUTLET], verification=ver)),
     ], path=path)
+
+
+@pytest.fixture
+def sample_report():
+    """A report of one synthetic draft with strong, weak, anonymous, opinion and misquoted claims."""
+    return make_report(sample_file())

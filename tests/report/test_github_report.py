@@ -1,4 +1,4 @@
-from report_factory import make_file, make_report, sample_file
+from report_factory import make_file, make_report, sample_file, sample_report  # noqa: F401 (fixture)
 from scorer.report import get_reporter
 from scorer.report.github import command, escape_data, escape_property
 from scorer.rules import Finding, Findings

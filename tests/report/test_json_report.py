@@ -1,6 +1,6 @@
 import json
 
-from report_factory import make_file, make_report, sample_file
+from report_factory import make_file, make_report, sample_file, sample_report  # noqa: F401 (fixture)
 from scorer.report import get_reporter
 from scorer.rules import evaluate
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from report_factory import OUTLET, make_file, make_report, sample_file
+from report_factory import OUTLET, make_file, make_report, sample_file, sample_report  # noqa: F401 (fixture)
 from scorer.report import get_reporter
 from scorer.rules import RULES
 
