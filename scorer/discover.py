@@ -2,8 +2,8 @@
 
 Exclude patterns apply to every file, named or found, because pre-commit and CI pass file
 names explicitly and an `exclude` that those bypass is the classic linter complaint.
-Include patterns pick files when a directory is searched; a file named outright is checked
-whatever its extension.
+Include patterns pick files when a directory or a glob is searched; a file named outright is
+checked whatever its extension.
 """
 
 from __future__ import annotations
@@ -132,11 +132,16 @@ def discover(
         elif path.exists():
             found.append(path)
         elif _MAGIC.search(arg):
-            hits = sorted(glob.glob(arg, recursive=True))
+            # A glob is a search, like a directory: its hits are filtered by `include` too.
+            hits = []
+            for hit in map(Path, sorted(glob.glob(arg, recursive=True))):
+                if hit.is_dir():
+                    hits += list(_walk(hit, include))
+                elif any(matches(p, hit.name) for p in include):
+                    hits.append(hit)
             if not hits:
-                raise InputError(f"no files match {arg}")
-            for hit in map(Path, hits):
-                found += list(_walk(hit, include)) if hit.is_dir() else [hit]
+                raise InputError(f"no drafts match {arg} (looked for {', '.join(include)})")
+            found += hits
         else:
             raise InputError(f"no such file or directory: {arg}")
 

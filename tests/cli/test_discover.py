@@ -57,8 +57,12 @@ def test_globs(tree):
     # A glob is the user's explicit choice: it reaches where directory search does not (node_modules).
     assert names(discover(["drafts/**/*.md"])) == ["drafts/a.md", "drafts/node_modules/f.md", "drafts/old/d.md"]
     assert names(discover(["drafts/*.txt"])) == ["drafts/b.txt"]
-    with pytest.raises(InputError, match=r"no files match drafts/\*.rst"):
+    assert names(discover(["drafts/*"])) == ["drafts/a.md", "drafts/b.txt", "drafts/c.markdown",
+                                             "drafts/node_modules/f.md", "drafts/old/d.md"]  # not notes.json
+    with pytest.raises(InputError, match=r"no drafts match drafts/\*.rst"):
         discover(["drafts/*.rst"])
+    with pytest.raises(InputError, match=r"no drafts match drafts/\*.json"):
+        discover(["drafts/*.json"])
 
 
 def test_missing_path_and_empty_directory(tree):
