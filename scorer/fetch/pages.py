@@ -23,7 +23,7 @@ def now_iso() -> str:
 
 def extract_html(html: str, url: str, outlet: str | None) -> Extracted:
     adapter = adapter_for(outlet)
-    own = adapter.extract(soup_of(html), url)
+    own = adapter.extract(soup_of(html), url) if adapter.key else None  # the generic one has no markup of its own
     if own is not None and own.title and own.text:
         # The outlet's markup gave the essentials: fill gaps from explicit metadata only, never a guessed date.
         merged = merge(own, soup_extract(html))
