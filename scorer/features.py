@@ -39,9 +39,10 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["ends_colon"] = float(stripped.endswith(":"))
     f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)
     f["parenthetical"] = float(text.startswith("("))
-    f["first_person"] = float(bool(cues.FIRST_PERSON.search(_outside_quotes(text))))
-    f["opinion"] = float(bool(cues.OPINION.search(_outside_quotes(text))))
-    f["modal"] = float(bool(cues.MODAL_FUTURE.search(_outside_quotes(text))))
+    voice = _outside_quotes(text) if ("“" in text or '"' in text) else text  # the author's own words
+    f["first_person"] = float(bool(cues.FIRST_PERSON.search(voice)))
+    f["opinion"] = float(bool(cues.OPINION.search(voice)))
+    f["modal"] = float(bool(cues.MODAL_FUTURE.search(voice)))
     f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))
     f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
     f["generic_subject"] = float(bool(_GENERIC_SUBJECT.match(text)))
@@ -62,7 +63,7 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     # the rubric: a sentence's own attribution wins over its paragraph's
     effective = own if any(s.kind != "document" or s.name[:1].isupper() for s in own) else own + inherited
     _kinds(f, "eff", effective)
-    f["own_speech"] = float(bool(cues.SPEECH.search(text) or cues.ACCORDING_TO.search(text)))
+    f["own_speech"] = float(cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text)))
     f["hedged"] = float(bool(attribution.hedges))
     f["hedges_n"] = min(len(attribution.hedges), 2) / 2
     f["tagged_quote"] = float(any(s.cue.startswith("[") for s in attribution.sources))

@@ -123,8 +123,9 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
                                   reliability=outlet.reliability if outlet else None))
         own.signals.append(f"links to {_domain(link.url)}")
     # named outlets and organisations in an attribution role
-    attributive = bool(cues.SPEECH.search(text) or cues.ACCORDING_TO.search(text))
-    for start, end, outlet in registry.find_names(text):
+    attributive = cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text))
+    names = registry.find_names(text)
+    for start, end, outlet in names:
         if not (attributive or _is_speaker_position(text, start, end)):
             continue
         carrier = cues.RECIPIENT.search(text)
@@ -145,17 +146,17 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if _PRONOUN_SUBJECT.match(agent) and verb != "action":
             own.pronoun_speech = True
             continue
-        src = _classify(agent, cue, registry, verb)
+        src = _classify(agent, cue, registry, verb, names, text)
         if src is not None and not any(s.name == src.name for s in own.sources):
             own.sources.append(src)
             if verb == "speech":
                 own.frame.append(src)
-    m = cues.ANONYMOUS_SPEAKER.search(text)
-    if m and not any(s.kind == "anonymous" for s in own.sources):
-        src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
+    phrase = cues.anonymous_speaker(text)
+    if phrase and not any(s.kind == "anonymous" for s in own.sources):
+        src = Source(_anon_name(phrase), "anonymous", phrase)
         own.sources.append(src)
         own.frame.append(src)
-        own.signals.append(f"anonymous source: “{m.group(0)}”")
+        own.signals.append(f"anonymous source: “{phrase}”")
     for m in cues.ANONYMITY_PHRASES.finditer(text):
         if not any(s.kind == "anonymous" for s in own.sources):
             src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
@@ -183,7 +184,7 @@ def _is_speaker_position(text: str, start: int, end: int) -> bool:
     if start > 4:
         return False
     head = text[end:end + 60].split()[:4]
-    return any(w.lower().endswith("ed") or cues.REPORTING.fullmatch(w.strip(",")) for w in head)
+    return any(w.lower().endswith("ed") or w.strip(",").lower() in cues.REPORTING_WORDS for w in head)
 
 
 def _agents(text: str):
@@ -199,17 +200,15 @@ def _agents(text: str):
         agent = m.group(1)
         if agent[:1].isupper() or agent.lower().startswith(("the ", "a ", "an ")):
             yield " ".join(agent.split()[:8]), m.group(0).strip(" ,”\"’"), "speech"
-    for m in cues.REPORTING.finditer(text):
-        before = text[: m.start()]
+    for start, _end, verb in cues.verbs(text):
+        before = text[max(0, start - 160): start]  # a subject sits close to its verb
         segs = re.split(r"[.;:“”\"(),—–]", before)
         words = _strip_adverbs(segs[-1].split())
         if not words and len(segs) >= 3:
             # an appositive between subject and verb: "Kim, 33, also called for ..."
             words = _strip_adverbs(segs[-3].split())
         if 0 < len(words) <= 9:
-            verb = m.group(0)
-            kind = ("speech" if cues.SPEECH.fullmatch(verb) else
-                    "communicative" if cues.COMMUNICATIVE.fullmatch(verb) else "action")
+            kind = cues.verb_kind(verb)
             yield " ".join(words), verb, kind
 
 
@@ -242,7 +241,7 @@ _STATE_SPEAKERS = re.compile(
 )
 
 
-def _classify(agent: str, cue: str, registry, verb: str = "speech") -> Source | None:
+def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, text: str = "") -> Source | None:
     agent = agent.strip(" ,.;:")
     if not agent or _PRONOUN.match(agent):
         return None
@@ -252,7 +251,8 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech") -> Source | 
         return Source(agent, "document", cue)
     if _ANON_HEAD.search(agent) and not cues.NAME.search(agent.split(maxsplit=1)[-1] if " " in agent else ""):
         return Source(_anon_name(agent), "anonymous", cue)
-    found = registry.find_names(agent)
+    # the sentence's name matches, when given, spare a second scan of the agent
+    found = [n for n in names if text[n[0]:n[1]] in agent] if names is not None else registry.find_names(agent)
     if found:
         _, _, outlet = found[0]
         return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,

@@ -30,12 +30,17 @@ class LinearModel:
     st_intercept: tuple[float, ...]
     verification_shift: dict[str, float]
 
-    def check_worthy_probability(self, features: dict[str, float]) -> float:
-        z = self.cw_intercept + _dot(self.cw_coef, self.feature_index, features)
-        return _sigmoid(z)
+    def _active(self, features: dict[str, float]) -> list[tuple[int, float]]:
+        index = self.feature_index
+        return [(index[name], value) for name, value in features.items() if value and name in index]
 
-    def strength_probabilities(self, features: dict[str, float], shift: float = 0.0) -> dict[str, float]:
-        logits = [b + _dot(w, self.feature_index, features) for w, b in zip(self.st_coef, self.st_intercept)]
+    def check_worthy_probability(self, features: dict[str, float], active=None) -> float:
+        active = self._active(features) if active is None else active
+        return _sigmoid(self.cw_intercept + _dot(self.cw_coef, active))
+
+    def strength_probabilities(self, features: dict[str, float], shift: float = 0.0, active=None) -> dict[str, float]:
+        active = self._active(features) if active is None else active
+        logits = [b + _dot(w, active) for w, b in zip(self.st_coef, self.st_intercept)]
         if shift:
             logits = [z + shift if c in ADEQUATE else z for z, c in zip(logits, self.classes)]
         top = max(logits)
@@ -54,21 +59,20 @@ class LinearModel:
         return s
 
     def score(self, features: dict[str, float], verification: Verification | None = None) -> Score:
-        p_cw = self.check_worthy_probability(features)
+        active = self._active(features)
+        p_cw = self.check_worthy_probability(features, active)
         if p_cw < 0.5:
             return Score(False, p_cw, None, None)
-        probs = self.strength_probabilities(features, self.shift_for(verification))
+        probs = self.strength_probabilities(features, self.shift_for(verification), active)
         strength = max(probs, key=probs.get)
         confidence = sum(probs[c] for c in ADEQUATE if c in probs)
         return Score(True, p_cw, strength, confidence, tuple(probs.items()))
 
 
-def _dot(weights, index: dict[str, int], features: dict[str, float]) -> float:
+def _dot(weights, active: list[tuple[int, float]]) -> float:
     total = 0.0
-    for name, value in features.items():
-        i = index.get(name)
-        if i is not None and value:
-            total += weights[i] * value
+    for i, value in active:
+        total += weights[i] * value
     return total
 
 
