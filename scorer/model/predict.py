@@ -16,7 +16,8 @@ from pathlib import Path
 from scorer.errors import ModelError
 from scorer.types import Score, Verification
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "sourcing-model.json"
+# A symlink to models/sourcing-model.json in a checkout; the file itself in an installed wheel.
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "sourcing-model.json"
 ADEQUATE = ("strong", "moderate")
 
 
