@@ -62,15 +62,20 @@ class LocalServer:
         return replace(base, **changes)
 
     def serve_manifest(self, manifest: Path = PAGES / "manifest.json") -> list[dict]:
-        """Serve every recorded page of the manifest at its own path (query string included)."""
+        """Serve every recorded page of the manifest at its own path and query string.
+
+        A recorded search answer (`"kind": "search"`) is served for any query on its path: the test
+        server stands in for the outlet's search engine without ranking anything itself.
+        """
         from urllib.parse import parse_qsl, urlsplit
 
         entries = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
         for entry in entries:
             parts = urlsplit(entry["url"])
             body = (manifest.parent / entry["file"]).read_bytes()
+            exact = parts.query and entry.get("kind") != "search"
             self.server.expect_request(
-                parts.path, query_string=dict(parse_qsl(parts.query)) if parts.query else None
+                parts.path, query_string=dict(parse_qsl(parts.query)) if exact else None
             ).respond_with_data(body, status=entry.get("status", 200), headers=entry.get("headers", {}))
         return entries
 

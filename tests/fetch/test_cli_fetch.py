@@ -27,7 +27,7 @@ def test_cache_import_then_offline_fetch_of_the_seed_pages(local_server, tmp_pat
     cache = str(tmp_path / "cache")
     imported = run("cache", "import", str(PAGES / "manifest.json"), "--cache-dir", cache)
     assert imported.exit_code == 0, imported.output
-    assert "5 recorded pages" in imported.stdout
+    assert "6 recorded pages" in imported.stdout
     result = run("fetch", *SEED, "--offline", "--cache-dir", cache, "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
