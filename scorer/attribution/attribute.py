@@ -78,8 +78,31 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         for s in sources:
             if not s.inherited and s.kind in ("person", "anonymous", "organization"):
                 speaker, speaker_block = s, c.block_index
-        out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(signals), mine.quotes))
+        signals.extend(_summary_signals(sources, mine))
+        out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(dict.fromkeys(signals)),
+                               mine.quotes))
     return tuple(out)
+
+
+def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
+    """Why the sources weigh what they weigh, in words a reader can check."""
+    from scorer.outlets import label_for
+
+    out = []
+    if not sources:
+        return ["no attribution found"]
+    if all(s.inherited for s in sources):
+        out.append("attribution inherited from its paragraph or quote")
+    for s in sources:
+        if s.kind == "person" and not s.inherited and mine.quotes:
+            out.append(f"direct quote of a named speaker: {s.name}")
+        elif s.kind == "document" and s.name[:1].isupper():
+            out.append(f"named document: {s.name}")
+        if s.via:
+            out.append(f"{s.name} via {s.via}")
+        if s.reliability is not None and s.kind in ("outlet", "organization"):
+            out.append(f"outlet reliability: {label_for(s.reliability)} ({s.name})")
+    return out
 
 
 def _dedupe(sources: list[Source]) -> list[Source]:

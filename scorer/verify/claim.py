@@ -81,13 +81,18 @@ def verify_against(
         status=_status(quote_checks, number_checks, article.partial),  # type: ignore[arg-type]
         url=article.url,
         archived=bool(article.archived),
-        quote_score=best.score if best else (max((q.score for q in quote_checks), default=None)),
+        # QuoteCheck scores are rapidfuzz's 0-100; the contract's quote_score is a 0-1 similarity
+        quote_score=_unit(best.score if best else max((q.score for q in quote_checks), default=None)),
         passage=best.passage if best else None,
         quotes=quote_checks,
         numbers=number_checks,
         source_published=article.published,
         published_after_draft=_published_after(article.published, draft_date),
     )
+
+
+def _unit(score: float | None) -> float | None:
+    return None if score is None else round(score / 100.0, 3)
 
 
 def _rank(v: Verification) -> tuple[int, float]:
