@@ -196,7 +196,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     for m in cues.NAMED_DOCUMENT.finditer(text):
         if not any(s.name == m.group(0) for s in own.sources):
             own.sources.append(Source(m.group(0), "document", m.group(0)))
-    own.hedges = [m.group(0).lower() for m in cues.HEDGES.finditer(text)]
+    own.hedges = cues.hedges(text)
     if own.hedges:
         own.signals.append("hedged: " + ", ".join(dict.fromkeys(own.hedges)))
     return own

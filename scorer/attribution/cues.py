@@ -134,6 +134,20 @@ HEDGES = re.compile(
     r"|would\s+appear|it\s+seems|seems\s+that|is\s+known\s+to|are\s+known\s+to|could\s+be|may\s+be|might\s+be)\b",
     _I,
 )
+# Every hedge contains one of these words; most sentences contain none, so HEDGES rarely has to run.
+HEDGE_WORDS = frozenset(
+    """reportedly purportedly allegedly presumably apparently supposedly ostensibly seemingly possibly probably likely
+    unlikely perhaps maybe rumored rumoured unconfirmed believed thought may might could appears appear appeared seems
+    seem seemed probable suspected estimated said known would""".split()
+)
+
+
+def hedges(text: str) -> list[str]:
+    if not any(m.group().lower() in HEDGE_WORDS for m in _TOKEN.finditer(text)):
+        return []
+    return [m.group(0).lower() for m in HEDGES.finditer(text)]
+
+
 DOCUMENTS = re.compile(
     r"\b(?:(?:executive\s+)?order\s+\d+|resolution\s+\d+|executive\s+order|report|study|survey|data|dataset|figures"
     r"|statistics|records?|documents?|filings?|court\s+(?:papers|records|documents)|indictment|complaint"

@@ -106,6 +106,9 @@ def registrable_domain(host_or_url: str) -> str | None:
     return _psl().privatesuffix(host)
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
 class Registry:
     """Outlet profiles with look-ups by domain, by name, and in free text."""
 
@@ -126,6 +129,7 @@ class Registry:
         self._regex: re.Pattern[str] | None = None
         self._exact: dict[str, Outlet] = {}
         self._folded: dict[str, Outlet] = {}
+        self._firsts: frozenset[str] = frozenset()
 
     # -- look-ups -----------------------------------------------------------------------------
     def get(self, key: str) -> Outlet | None:
@@ -161,11 +165,21 @@ class Registry:
         """Non-overlapping mentions of curated names in text, as (start, end, outlet), in text order."""
         regex = self._regex or self._compile()
         found: list[tuple[int, int, Outlet]] = []
-        for match in regex.finditer(text):
+        last_end = 0
+        # Try the alternation only where a name can start: scanning every position of every
+        # sentence with ~400 alternatives is what made this the slowest step of scoring.
+        for token in _TOKEN.finditer(text):
+            start = token.start()
+            if start < last_end or token.group().casefold() not in self._firsts:
+                continue
+            match = regex.match(text, start)
+            if match is None:
+                continue
             written = " ".join(match.group().replace("\u2019", "'").split())
             outlet = self._exact.get(written) or self._folded.get(written.casefold())
             if outlet is not None:
                 found.append((match.start(), match.end(), outlet))
+                last_end = match.end()
         return found
 
     def search(self, query: str) -> list[Outlet]:
@@ -211,6 +225,9 @@ class Registry:
         pieces.sort(key=lambda p: -p[0])
         body = "|".join(p for _, p in pieces) or "(?!)"
         self._regex = re.compile(r"(?<![\w@/.-])(?:" + body + r")(?!\w|\.\w)")
+        self._firsts = frozenset(
+            tokens[0].casefold() for alias in (*sensitive, *folded) if (tokens := _TOKEN.findall(alias))
+        )
         return self._regex
 
     # -- configuration ------------------------------------------------------------------------
