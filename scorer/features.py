@@ -86,6 +86,11 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["anonymous_and_named"] = f["eff_anonymous"] * f["eff_named"]
     f["hedged_named"] = f["hedged"] * f["eff_named"]
     f["nothing"] = float(not attribution.sources)
+    # what the named agent does: speaks ("said"), acts communicatively ("urged"), or is only mentioned
+    agent_verbs = {s.cue.split()[0].lower() for s in own if s.kind in ("person", "organization", "outlet") and s.cue}
+    f["agent_speech"] = float(bool(agent_verbs & cues.SPEECH_WORDS))
+    f["agent_communicative"] = float(bool(agent_verbs & cues.COMMUNICATIVE_WORDS))
+    f["unnamed_document"] = float(any(s.kind == "document" and not s.name[:1].isupper() for s in effective))
     _verification(f, verification)
     return f
 

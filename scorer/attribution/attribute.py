@@ -20,7 +20,9 @@ class _Own:
     sources: list[Source] = field(default_factory=list)
     frame: list[Source] = field(default_factory=list)  # speech-like attributions that cover the paragraph
     hedges: list[str] = field(default_factory=list)
-    pronoun_speech: bool = False  # "he said": the speaker is whoever the paragraph last named
+    pronoun_cue: str = ""
+    pronoun_fallback: Source | None = None
+    pronoun_speech: str | None = None  # "person" ("he said") or "institution" ("the ministry said", "it plans")
     signals: list[str] = field(default_factory=list)
     quotes: tuple[str, ...] = ()
 
@@ -41,16 +43,21 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
     recent: list[Source] = []  # named reports and outlets seen so far, for "the report" back-references
     speaker: Source | None = None  # the last speaker named, for "he said"
     speaker_block = -1
+    institution: Source | None = None  # the last organisation named, for "the ministry said" anywhere later
     for c in claims:
         mine = own[c.index]
         block = draft.blocks[c.block_index]
         sources = [_resolve(s, recent, mine, by_block, own, c) for s in mine.sources]
         sources = [s for s in sources if s is not None]
-        if mine.pronoun_speech and speaker is not None and not sources:
+        referent = institution if mine.pronoun_speech == "institution" else speaker
+        if mine.pronoun_speech and referent is not None and not sources:
             from dataclasses import replace
 
-            sources.append(replace(speaker, inherited=False, cue="pronoun: " + speaker.name))
-            signals_extra = [f"“he/she said” resolved to {speaker.name}"]
+            sources.append(replace(referent, inherited=False, cue="refers to " + referent.name))
+            signals_extra = [f"“{mine.pronoun_cue}” resolved to {referent.name}"]
+        elif mine.pronoun_fallback is not None and not sources:
+            sources.append(mine.pronoun_fallback)
+            signals_extra = []
         else:
             signals_extra = []
         signals = list(mine.signals) + signals_extra
@@ -78,6 +85,8 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         for s in sources:
             if not s.inherited and s.kind in ("person", "anonymous", "organization"):
                 speaker, speaker_block = s, c.block_index
+            if not s.inherited and s.kind == "organization" and s.name[:1].isupper():
+                institution = s
         signals.extend(_summary_signals(sources, mine))
         out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(dict.fromkeys(signals)),
                                mine.quotes))
@@ -167,7 +176,9 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
             own.signals.append("the author's own earlier reporting")
             continue
         if _PRONOUN_SUBJECT.match(agent) and verb != "action":
-            own.pronoun_speech = True
+            own.pronoun_speech = "person" if agent.lower() in ("he", "she", "they") else "institution"
+            own.pronoun_cue = f"{agent} {cue}"
+            own.pronoun_fallback = _classify(agent, cue, registry, verb, names, text)  # "the government said"
             continue
         src = _classify(agent, cue, registry, verb, names, text)
         if src is not None and not any(s.name == src.name for s in own.sources):
@@ -254,11 +265,15 @@ _ANON_HEAD = re.compile(
     r"|people|person|individuals?|contacts?|tipsters?|whistle-?blowers?|analysts|experts)\b",
     re.I,
 )
-_DOC_HEAD = re.compile(r"\b(?:report|study|survey|data|figures|statistics|records|documents|imagery|statement|order|analysis)\b", re.I)
+_DOC_HEAD = re.compile(r"\b(?:report|study|survey|data|figures|statistics|records|documents|imagery|images|statement|order|analysis|estimates?|findings)\b", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who)$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|it|the\s+(?:official|minister|spokes(?:man|woman|person)|ministry|group|agency|organi[sz]ation|company|president|leader))$", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:he|she|they|it|the\s+(?:ministry|group|agency|organi[sz]ation|company|board|committee|council|commission"
+    r"|department|government|office|court|police|military|firm|institute|party|union|embassy))$",
+    re.I,
+)
 _STATE_SPEAKERS = re.compile(
-    r"^(?:North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
+    r"^(?:the\s+North|the\s+South|the\s+(?:North|South)\s+Korean\s+(?:regime|government|leadership|military|authorities)|North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
     r"|Beijing|Tokyo|Moscow|the\s+(?:government|ministry|military|police|army|navy|regime|court|prosecutors?|FBI|Pentagon"
     r"|White\s+House|Kremlin|Congress|Senate|parliament|cabinet|embassy)|police|prosecutors|Congress)\b"
 )
@@ -272,6 +287,8 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, 
     head = low.split()
     if _DOC_HEAD.search(agent) and head and head[0] in ("the", "a", "an", "this", "that", "its", "their", "new"):
         return Source(agent, "document", cue)
+    if re.match(r"(?:those|some|many|several|others|people|one|two|three|four|five)\b", low):
+        return Source(_anon_name(agent), "anonymous", cue)  # "those sent back have reported ..."
     if _ANON_HEAD.search(agent) and not cues.NAME.search(agent.split(maxsplit=1)[-1] if " " in agent else ""):
         return Source(_anon_name(agent), "anonymous", cue)
     # the sentence's name matches, when given, spare a second scan of the agent

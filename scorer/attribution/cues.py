@@ -90,7 +90,7 @@ ANONYMOUS_HEAD = re.compile(
     _I,
 )
 ANONYMOUS_VERB = re.compile(
-    r"^[^.;:“”\"]{0,60}?\b(?:said|say|says|told|tell|reported|report|indicate[sd]?|revealed?|claim(?:ed|s)?"
+    r"[^.;:“”\"]{0,60}?\b(?:said|say|says|told|tell|reported|report|indicate[sd]?|revealed?|claim(?:ed|s)?"
     r"|suggest(?:ed|s)?|noted?|added|explained|confirmed?|believe[sd]?|disclosed?|warned|described|recounted|recalled)\b",
     _I,
 )
@@ -118,7 +118,7 @@ ANONYMITY_PHRASES = re.compile(
 VAGUE = re.compile(
     r"\b(?:reports?\s+(?:suggest(?:s|ing|ed)?|say|said|indicate[sd]?|claim(?:s|ed)?)|it\s+is\s+(?:believed|said|thought|rumou?red|reported|understood|alleged)"
     r"|(?:is|are|was|were)\s+(?:said|rumou?red|thought|understood)\s+to|according\s+to\s+(?:media\s+)?reports|media\s+reports"
-    r"|rumou?rs?|word\s+(?:is|has\s+it)|some\s+(?:say|believe|claim)|many\s+(?:say|believe)|it\s+has\s+been\s+(?:reported|said|claimed)"
+    r"|rumou?rs?\s+(?:say|said|suggest\w*|that|have\s+it|had\s+it)|according\s+to\s+rumou?rs|word\s+(?:is|has\s+it)|some\s+(?:say|believe|claim)|many\s+(?:say|believe)|it\s+has\s+been\s+(?:reported|said|claimed)"
     r"|a\s+series\s+of\s+reports|reporting\s+(?:last|this)\s+\w+|widely\s+(?:reported|believed)|there\s+are\s+reports"
     r"|we\s+read|i\s+(?:have\s+)?heard|people\s+said|(?:has|have)\s+been\s+reported|unconfirmed"
     r"|it\s+(?:was|has\s+been|had\s+been)\s+(?:claimed|reported|alleged|said|rumou?red|suggested)"
@@ -131,14 +131,14 @@ HEDGES = re.compile(
     r"|probably|likely|unlikely|perhaps|maybe|rumou?red|unconfirmed|(?:is|are|was|were|been)\s+believed\s+to"
     r"|believed\s+to\s+(?:be|have)|thought\s+to\s+(?:be|have)|may\s+have|might\s+have|could\s+have|appears?\s+to"
     r"|appeared\s+to|seems?\s+to|seemed\s+to|probable|suspected|estimated\s+to|is\s+said\s+to|are\s+said\s+to"
-    r"|would\s+appear|it\s+seems|seems\s+that|is\s+known\s+to|are\s+known\s+to|could\s+be|may\s+be|might\s+be)\b",
+    r"|(?:is|are|was|were)\s+reported\s+to|would\s+appear|it\s+seems|seems\s+that|is\s+known\s+to|are\s+known\s+to|could\s+be|may\s+be|might\s+be)\b",
     _I,
 )
 # Every hedge contains one of these words; most sentences contain none, so HEDGES rarely has to run.
 HEDGE_WORDS = frozenset(
     """reportedly purportedly allegedly presumably apparently supposedly ostensibly seemingly possibly probably likely
     unlikely perhaps maybe rumored rumoured unconfirmed believed thought may might could appears appear appeared seems
-    seem seemed probable suspected estimated said known would""".split()
+    seem seemed probable suspected estimated said known would reported""".split()
 )
 
 
