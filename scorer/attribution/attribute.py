@@ -155,7 +155,9 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
                                   reliability=outlet.reliability if outlet else None))
         own.signals.append(f"links to {_domain(link.url)}")
     # named outlets and organisations in an attribution role
-    attributive = cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text))
+    tokens = cues.words(text)
+    lowered = {w.lower() for _, w in tokens}
+    attributive = bool(lowered & cues.SPEECH_WORDS) or bool(cues.ACCORDING_TO.search(text))
     names = registry.find_names(text)
     for start, end, outlet in names:
         if not (attributive or _is_speaker_position(text, start, end)):
@@ -171,7 +173,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if is_recipient:
             own.signals.append(f"reported to {outlet.name}")
     # the agents of reporting verbs
-    for agent, cue, verb in _agents(text):
+    for agent, cue, verb in _agents(text, cues.verbs(tokens)):
         if re.match(r"(?:I|we)\b", agent):
             own.signals.append("the author's own earlier reporting")
             continue
@@ -207,7 +209,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     for m in cues.NAMED_DOCUMENT.finditer(text):
         if not any(s.name == m.group(0) for s in own.sources):
             own.sources.append(Source(m.group(0), "document", m.group(0)))
-    own.hedges = cues.hedges(text)
+    own.hedges = cues.hedges(text, lowered)
     if own.hedges:
         own.signals.append("hedged: " + ", ".join(dict.fromkeys(own.hedges)))
     return own
@@ -221,7 +223,7 @@ def _is_speaker_position(text: str, start: int, end: int) -> bool:
     return any(w.lower().endswith("ed") or w.strip(",").lower() in cues.REPORTING_WORDS for w in head)
 
 
-def _agents(text: str):
+def _agents(text: str, verbs: list[tuple[int, str]]):
     """(agent phrase, cue) pairs: 'according to X', 'X said', '..., said X'."""
     for m in cues.ACCORDING_TO.finditer(text):
         np = re.split(r"[,.;:“”\"]", text[m.end():], maxsplit=1)[0]
@@ -234,7 +236,7 @@ def _agents(text: str):
         agent = m.group(1)
         if agent[:1].isupper() or agent.lower().startswith(("the ", "a ", "an ")):
             yield " ".join(agent.split()[:8]), m.group(0).strip(" ,”\"’"), "speech"
-    for start, _end, verb in cues.verbs(text):
+    for start, verb in verbs:
         before = text[max(0, start - 160): start]  # a subject sits close to its verb
         segs = re.split(r"[.;:“”\"(),—–]", before)
         words = _strip_adverbs(segs[-1].split())

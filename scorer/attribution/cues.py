@@ -7,7 +7,6 @@ never saw, not just on the seed draft's wording.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -56,9 +55,14 @@ REPORTING_WORDS = SPEECH_WORDS | ACTION_WORDS | COMMUNICATIVE_WORDS
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
-def verbs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of every reporting, communicative or action verb in the text."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text) if m.group().lower() in REPORTING_WORDS]
+def words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of every word: tokenised once per sentence and shared by the look-ups below."""
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def verbs(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(start, word) of every reporting, communicative or action verb."""
+    return [(start, w) for start, w in tokens if w.lower() in REPORTING_WORDS]
 
 
 def verb_kind(word: str) -> str:
@@ -66,7 +70,6 @@ def verb_kind(word: str) -> str:
     return "speech" if w in SPEECH_WORDS else "communicative" if w in COMMUNICATIVE_WORDS else "action"
 
 
-@lru_cache(maxsize=4096)
 def has_speech_verb(text: str) -> bool:
     return any(m.group().lower() in SPEECH_WORDS for m in _TOKEN.finditer(text))
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+", _I)
@@ -142,8 +145,8 @@ HEDGE_WORDS = frozenset(
 )
 
 
-def hedges(text: str) -> list[str]:
-    if not any(m.group().lower() in HEDGE_WORDS for m in _TOKEN.finditer(text)):
+def hedges(text: str, lowered: set[str]) -> list[str]:
+    if not lowered & HEDGE_WORDS:
         return []
     return [m.group(0).lower() for m in HEDGES.finditer(text)]
 
