@@ -119,7 +119,8 @@ def _dedupe(sources: list[Source]) -> list[Source]:
     seen: set = set()
     out = []
     for s in sources:
-        key = s.outlet or (s.kind, s.name.lower())
+        # one unnamed source stands for all: "a source", "the source", "a second source" are not three
+        key = s.outlet or (s.kind if s.kind in ("anonymous", "vague") else (s.kind, s.name.lower()))
         if key not in seen:
             seen.add(key)
             out.append(s)

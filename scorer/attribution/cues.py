@@ -104,8 +104,13 @@ def anonymous_speaker(text: str) -> str | None:
     for m in ANONYMOUS_HEAD.finditer(text):
         verb = ANONYMOUS_VERB.match(text, m.end())
         if verb:
-            lead = text[max(0, m.start() - 40): m.start()].split()[-4:]
-            return " ".join(lead + [text[m.start(): verb.end()].strip()])
+            lead = re.split(r"[,;:“”\"()]", text[max(0, m.start() - 40): m.start()])[-1].split()[-4:]
+            # the speaker as named: up to the first comma or relative clause ("who spoke on condition ...")
+            tail = re.split(r",|\s(?:who|which|that)\s", text[m.start(): verb.end()], maxsplit=1)[0]
+            words = tail.split()
+            if len(words) > 1 and text[m.start(): verb.end()] == tail:
+                words.pop()  # the match ends with its verb
+            return " ".join((lead + words)[:12])
     return None
 
 

@@ -180,12 +180,12 @@ def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
         options["relpath"] = lambda p, root=root: _relpath(p, root)
         options["root_uri"] = root.as_uri().rstrip("/") + "/"
     if fmt == "table":
+        import shutil
+
         tty = output is None and sys.stdout.isatty()
         options["color"] = tty and "NO_COLOR" not in os.environ
-        if tty:
-            import shutil
-
-            options["width"] = shutil.get_terminal_size().columns
+        # the terminal's width, or $COLUMNS, or 160 columns for a pipe or a file
+        options["width"] = shutil.get_terminal_size((160, 24)).columns
     text = get_reporter(fmt, **options).render(report)
     if output is not None:
         from scorer.baseline import write_atomic

@@ -62,11 +62,11 @@ class TableReporter(Reporter):
                 dim = "dim" if (not score.check_worthy or result.suppressed) else ""
                 strength = Text(score.strength or "—", style=STRENGTH_STYLE.get(score.strength or "", "dim"))
                 conf = Text("—" if score.confidence is None or not score.check_worthy else f"{score.confidence:.2f}")
-                parts = [Text(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
-                         for f in findings.for_claim(fr.path, claim.index)]
+                parts = [Text(signal) for signal in result.attribution.signals]  # why, then what it costs
+                parts += [Text(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
+                          for f in findings.for_claim(fr.path, claim.index)]
                 if result.suppressed:
                     parts.append(Text("suppressed", style="dim"))
-                parts += [Text(signal) for signal in result.attribution.signals]
                 why = Text("; ").join(parts)
                 sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
                 table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 100), style=dim), strength, conf,
