@@ -101,7 +101,7 @@ def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
     if not sources:
         return ["no attribution found"]
     if all(s.inherited for s in sources):
-        out.append("attribution inherited from its paragraph or quote")
+        out.append("inherits its paragraph's or quote's attribution")
     for s in sources:
         if s.kind == "person" and not s.inherited and mine.quotes:
             out.append(f"direct quote of a named speaker: {s.name}")

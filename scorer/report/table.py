@@ -49,14 +49,14 @@ class TableReporter(Reporter):
                           emoji=False, soft_wrap=False)
         for fr in report.files:
             table = Table(title=Text(fr.path, style="bold"), title_justify="left", show_lines=False,
-                          expand=False, pad_edge=False)
+                          expand=True, pad_edge=False)
             table.add_column("line", justify="right", no_wrap=True)
-            table.add_column("claim", ratio=5, min_width=30)
+            table.add_column("claim", ratio=4, min_width=24)
             table.add_column("strength", no_wrap=True)
             table.add_column("conf.", justify="right", no_wrap=True)
             table.add_column("sources", ratio=2, min_width=12)
-            table.add_column("verification", ratio=1, min_width=10)
-            table.add_column("why", ratio=2, min_width=16)
+            table.add_column("verification", ratio=2, min_width=12)
+            table.add_column("why", ratio=3, min_width=16)
             for result in fr.results:
                 claim, score = result.claim, result.score
                 dim = "dim" if (not score.check_worthy or result.suppressed) else ""
@@ -69,7 +69,7 @@ class TableReporter(Reporter):
                     parts.append(Text("suppressed", style="dim"))
                 why = Text("; ").join(parts)
                 sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
-                table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 100), style=dim), strength, conf,
+                table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 90), style=dim), strength, conf,
                               Text(sources), Text(_verification(result)), why)
             console.print(table)
             for warning in fr.warnings:
