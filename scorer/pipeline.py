@@ -20,6 +20,9 @@ from scorer.settings import CheckSettings
 from scorer.types import Article, Attribution, Claim, ClaimResult, Draft, FileReport, Report, Verification
 
 
+_NOTHING_TO_CHECK = Verification(status="not_applicable", reason="no linked or searchable source to check against")
+
+
 @dataclass(frozen=True)
 class _Analysed:
     draft: Draft
@@ -72,6 +75,8 @@ def _score(analysed: list[_Analysed], settings: CheckSettings, *, progress: bool
             score = model.score(features, verification)
             if not score.check_worthy:
                 verification = None
+            elif verification is None and settings.fetch.enabled:
+                verification = _NOTHING_TO_CHECK
             results.append(ClaimResult(claim, att, score, verification))
         files.append(FileReport(a.draft.path, a.draft, tuple(results), a.warnings))
     return Report(tuple(files), settings.threshold)

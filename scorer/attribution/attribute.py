@@ -105,6 +105,8 @@ def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
     for s in sources:
         if s.kind == "person" and not s.inherited and mine.quotes:
             out.append(f"direct quote of a named speaker: {s.name}")
+        elif s.kind in ("person", "organization") and not s.inherited:
+            out.append(f"named {s.kind}: {s.name}")
         elif s.kind == "document" and s.name[:1].isupper():
             out.append(f"named document: {s.name}")
         if s.via:
