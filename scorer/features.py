@@ -66,6 +66,8 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["own_speech"] = float(cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text)))
     f["hedged"] = float(bool(attribution.hedges))
     f["hedges_n"] = min(len(attribution.hedges), 2) / 2
+    f["hearsay_hedge"] = float(any(h.split()[0] in cues.HEARSAY_HEDGES for h in attribution.hedges)
+                               or any(" said to" in h or "reported to" in h for h in attribution.hedges))
     f["tagged_quote"] = float(any(s.cue.startswith("[") for s in attribution.sources))
     f["via_chain"] = float(any(s.via for s in attribution.sources))
     f["link"] = float(any(s.url for s in attribution.sources))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from scorer.attribution import cues
 from scorer.draft.blocks import trailing_tag
+from scorer.quoting import mask_quotes, quoted_spans
 from scorer.types import Attribution, Block, Claim, Draft, Source
 
 
@@ -145,7 +146,9 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if tag is not None:
             text = text[: tag[1]]  # the closing tag speaks for the whole quote, not for this sentence
     own = _Own()
-    own.quotes = _quoted_spans(text)
+    own.quotes = quoted_spans(text)
+    full = text  # hedges and hearsay count inside a quote ("I have heard ..."); attributions do not
+    text = mask_quotes(text)
     # links on the sentence name their outlet by domain
     for link in claim.links:
         if link.url == block.tag_url:
@@ -203,7 +206,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
             own.frame.append(src)
         own.signals.append(f"anonymous source: “{m.group(0)}”")
         break
-    for m in cues.VAGUE.finditer(text):
+    for m in cues.VAGUE.finditer(full):
         src = Source("unnamed reports", "vague", m.group(0))
         own.sources.append(src)
         own.frame.append(src)
@@ -212,7 +215,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     for m in cues.NAMED_DOCUMENT.finditer(text):
         if not any(s.name == m.group(0) for s in own.sources):
             own.sources.append(Source(m.group(0), "document", m.group(0)))
-    own.hedges = cues.hedges(text, lowered)
+    own.hedges = cues.hedges(full, {w.lower() for _, w in cues.words(full)} if full is not text else lowered)
     if own.hedges:
         own.signals.append("hedged: " + ", ".join(dict.fromkeys(own.hedges)))
     return own
@@ -290,7 +293,8 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, 
         return None
     low = agent.lower()
     head = low.split()
-    if _DOC_HEAD.search(agent) and head and head[0] in ("the", "a", "an", "this", "that", "its", "their", "new"):
+    if _DOC_HEAD.search(agent) and head and (head[0] in ("the", "a", "an", "this", "that", "its", "their", "new")
+                                             or re.match(r"\w+\s+(?:from|by|of)\s", low)):
         return Source(agent, "document", cue)
     if re.match(r"(?:those|some|many|several|others|people|one|two|three|four|five)\b", low):
         return Source(_anon_name(agent), "anonymous", cue)  # "those sent back have reported ..."
@@ -401,13 +405,3 @@ def _domain(url: str) -> str:
 
     host = (urlsplit(url).hostname or url).lower()
     return host[4:] if host.startswith("www.") else host
-
-
-def _quoted_spans(text: str) -> tuple[str, ...]:
-    spans = re.findall(r"“([^”]{3,})”?|\"([^\"]{3,})\"", text)
-    out = []
-    for a, b in spans:
-        q = (a or b).strip()
-        if len(q.split()) > 2:
-            out.append(q)
-    return tuple(out)

@@ -234,6 +234,7 @@ MEDIA_WORDS = re.compile(
 # Head nouns of institutions that speak for themselves: "the Seoul government confirmed".
 INSTITUTION = re.compile(
     r"\b(?:government|ministry|military|police|army|navy|air\s+force|court|prosecutors?|agency|office|department|council"
+    r"|authority|administration|regulator|watchdog|tribunal|coalition|alliance|federation|league|bank|exchange|hospital"
     r"|commission|committee|parliament|assembly|embassy|company|board|command|service|authorities|regime|administration"
     r"|cabinet|legislature|congress|senate|party|bureau|institute|foundation|university|union|organi[sz]ation|group"
     r"|commission|secretariat|directorate|forces|mission|consulate|spokes(?:man|woman|person)|firm|corporation)$",
@@ -249,4 +250,9 @@ COUNTRIES = frozenset(
     Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zimbabwe America Britain Europe
     Washington Seoul Pyongyang Beijing Tokyo Moscow London Paris Berlin Brussels Tehran Kyiv Delhi Islamabad Hanoi
     Taipei Manila Jakarta Bangkok Canberra Ottawa Geneva Hong Kong Macau Kremlin Pentagon""".split()
+)
+
+# Hedges that say the writer is passing on what others say, not what a source said on the record.
+HEARSAY_HEDGES = frozenset(
+    "reportedly purportedly allegedly supposedly rumored rumoured unconfirmed".split()
 )

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-_OPENERS = "\u201c\u201e\u00ab"  # “ „ «
-_CLOSERS = "\u201d\u00bb"  # ” »
-_QUOTES = _OPENERS + _CLOSERS + '"'
+from scorer.quoting import quoted_spans  # noqa: F401  (re-exported)
 
 # Ellipsis markers that split one quotation into parts: [...] [….] [ … ] ... … . . .
 ELLIPSIS = re.compile(r"\[\s*(?:\u2026|\.{3})\s*\.?\s*\]|\u2026|\.\s?\.\s?\.")
@@ -26,58 +24,6 @@ _TAG = re.compile(r"\s*\[\[?(?=[^\[\]]*[A-Za-z])[^\[\]]+\](?:\([^()\s]*\))?\]?\s
 
 # Verbs that copies of a quote swap freely ("said Phil Robertson" / "says Phil Robertson").
 _SYNONYMS = {"says": "said", "say": "said"}
-
-
-def _is_space_or_open(ch: str) -> bool:
-    return ch == "" or ch.isspace() or ch in "([{\u2014\u2013-:;,/"
-
-
-def _quote_role(text: str, i: int, open_now: bool) -> str:
-    """'open' or 'close' for the quote mark at text[i], from its neighbours first and its shape second.
-
-    Drafts carry typos such as `said.”The replacement ...,” the source said`: a closing mark glued to the
-    next word at the start of a quotation still opens it.
-    """
-    ch = text[i]
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    after_is_word = after != "" and not after.isspace() and after not in ".,;:!?)]"
-    if _is_space_or_open(before) and after_is_word:
-        return "open" if not open_now or ch in _OPENERS else "close"
-    if not _is_space_or_open(before) and not after_is_word:
-        return "close" if open_now else "open"
-    if ch in _OPENERS:
-        return "open"
-    if ch in _CLOSERS:
-        return "close"
-    return "close" if open_now else "open"
-
-
-def quoted_spans(text: str) -> tuple[str, ...]:
-    """Quoted passages of a sentence (curly or straight double quotes), minus scare quotes of <= 2 words.
-
-    A quotation opened and not closed in this sentence runs to its end (the sentence splitter cuts
-    multi-sentence quotations).
-    """
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
-        role = _quote_role(text, i, start is not None)
-        if role == "open" and start is None:
-            start = i + 1
-        elif role == "close" and start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    quotes = []
-    for a, b in spans:
-        quote = text[a:b].strip().rstrip(",;:").strip()
-        if len(quote.split()) > 2:
-            quotes.append(quote)
-    return tuple(quotes)
 
 
 def strip_source_tag(text: str) -> str:
