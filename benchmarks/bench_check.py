@@ -41,14 +41,16 @@ def throughput(target_sentences: int = 10_000) -> None:
     texts = [d.read_text(encoding="utf-8") for d in docs]
     settings = CheckSettings(fetch=FetchSettings(enabled=False))
     score_text(texts[0], path="warm.md", settings=settings)  # load the model and registry once
-    sentences = 0
-    t = time.perf_counter()
-    while sentences < target_sentences:
-        for text in texts:
-            sentences += len(score_text(text, path="doc.md", settings=settings).results)
-    elapsed = time.perf_counter() - t
-    print(f"in-process: {sentences} sentences in {elapsed:.2f} s = {sentences / elapsed:,.0f} sentences/s "
-          f"on one core (target >= 5,000)")
+    rates = []
+    for _ in range(5):  # a shared machine is noisy: report the median and the best of five runs
+        sentences = 0
+        t = time.perf_counter()
+        while sentences < target_sentences:
+            for text in texts:
+                sentences += len(score_text(text, path="doc.md", settings=settings).results)
+        rates.append(sentences / (time.perf_counter() - t))
+    print(f"in-process: {sentences} sentences a run, median {statistics.median(rates):,.0f} sentences/s, "
+          f"best {max(rates):,.0f} on one core (target >= 5,000)")
 
 
 def big_draft(megabytes: int = 10) -> None:

@@ -19,6 +19,7 @@ _IMPERATIVE = re.compile(r"^(?:read|see|click|watch|listen|sign|subscribe|follow
 _PAST = re.compile(r"\b\w{3,}ed\b")
 _CAP = re.compile(r"\b[A-Z][a-z]+")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -40,7 +41,7 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)
     f["parenthetical"] = float(text.startswith("("))
     voice = _outside_quotes(text) if ("“" in text or '"' in text) else text  # the author's own words
-    f["first_person"] = float(bool(cues.FIRST_PERSON.search(voice)))
+    f["first_person"] = float(not cues.FIRST_PERSON_WORDS.isdisjoint(_LETTERS.findall(voice)))
     f["opinion"] = float(bool(cues.OPINION.search(voice)))
     f["modal"] = float(bool(cues.MODAL_FUTURE.search(voice)))
     f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))

@@ -6,9 +6,12 @@ Light on purpose: `scorer check --no-fetch` imports it.
 
 from __future__ import annotations
 
+import re
+
 _OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 _CLOSERS = "\u201d\u00bb"  # ” »
 QUOTE_MARKS = _OPENERS + _CLOSERS + '"'
+_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 def _is_space_or_open(ch: str) -> bool:
@@ -42,17 +45,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     A quotation opened and not closed runs to the end of the sentence; a sentence that starts inside a
     quotation begun in the previous sentence ("But too many ... capture.”") is quoted up to its closing mark.
     """
+    marks = [m.start() for m in _MARK.finditer(text)]
     spans: list[tuple[int, int]] = []
-    start: int | None = None
-    first = next((i for i, ch in enumerate(text) if ch in QUOTE_MARKS), None)
-    if first is None:
+    if not marks:
         return spans
+    start: int | None = None
+    first = marks[0]
     if first > 0 and text[first] in _CLOSERS and not _is_space_or_open(text[first - 1]):
         spans.append((0, first))
-        first += 1
-    for i in range(first, len(text)):
-        if text[i] not in QUOTE_MARKS:
-            continue
+        marks = marks[1:]
+    for i in marks:
         role = _quote_role(text, i, start is not None)
         if role == "open" and start is None:
             start = i + 1

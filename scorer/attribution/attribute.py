@@ -138,7 +138,7 @@ def _inherited(s: Source) -> Source:
 
 def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     text = claim.text
-    dateline = _DATELINE.match(text)
+    dateline = _DATELINE.match(text) if "(" in text[:80] else None
     if dateline:
         text = text[dateline.end():]  # "SEOUL (Reuters) -": the publisher, not a source
     if block.tag is not None:
@@ -199,7 +199,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         own.sources.append(src)
         own.frame.append(src)
         own.signals.append(f"anonymous source: “{phrase}”")
-    for m in cues.ANONYMITY_PHRASES.finditer(text):
+    for m in (cues.ANONYMITY_PHRASES.finditer(text) if not lowered.isdisjoint(cues.ANONYMITY_TRIGGERS) else ()):
         if not any(s.kind == "anonymous" for s in own.sources):
             src = Source(_anon_name(m.group(0)), "anonymous", m.group(0))
             own.sources.append(src)

@@ -71,7 +71,7 @@ def verb_kind(word: str) -> str:
 
 
 def has_speech_verb(text: str) -> bool:
-    return any(m.group().lower() in SPEECH_WORDS for m in _TOKEN.finditer(text))
+    return not SPEECH_WORDS.isdisjoint(_TOKEN.findall(text.lower()))
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+", _I)
 # "said X" after a quotation or comma: "…,” said Phil Robertson, deputy Asia Director.
 INVERTED = re.compile(
@@ -123,6 +123,12 @@ ANONYMITY_PHRASES = re.compile(
     r"|escapees?\b|defectors?\s+(?:said|say|told)|residents?\s+(?:said|say|told))",
     _I,
 )
+# Words one of which every ANONYMITY_PHRASES match contains: most sentences have none and skip the regex.
+ANONYMITY_TRIGGERS = frozenset(
+    """condition anonymously anonymity declined asked requested authorized authorised unnamed anonymous identified
+    surname goes went familiar source sources insider insiders learned hear escapee escapees defector defectors
+    resident residents""".split()
+)
 VAGUE = re.compile(
     r"\b(?:reports?\s+(?:suggest(?:s|ing|ed)?|say|said|indicate[sd]?|claim(?:s|ed)?)|it\s+is\s+(?:believed|said|thought|rumou?red|reported|understood|alleged)"
     r"|(?:is|are|was|were)\s+(?:said|rumou?red|thought|understood)\s+to|according\s+to\s+(?:media\s+)?reports|media\s+reports"
@@ -173,6 +179,8 @@ BACK_REFERENCE = re.compile(
 )
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|noted|wrote|explained|argued|recalled)\b", _I)
 
+# The author's own voice; case kept so that "US" (the country) is not "us".
+FIRST_PERSON_WORDS = frozenset("I me my mine myself we We our Our ours us My Me".split())
 FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|we|we’re|we're|our|us)\b")
 OPINION = re.compile(
     r"\b(?:i\s+(?:think|believe|doubt|suspect|guess|hope|wonder|feel|expect|suppose|can’t|can't|don’t|don't)"
