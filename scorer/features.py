@@ -90,7 +90,7 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["hedged_named"] = f["hedged"] * f["eff_named"]
     f["nothing"] = float(not attribution.sources)
     # what the named agent does: speaks ("said"), acts communicatively ("urged"), or is only mentioned
-    agent_verbs = {s.cue.split()[0].lower() for s in own if s.kind in ("person", "organization", "outlet") and s.cue}
+    agent_verbs = {w.lower() for s in own if s.kind in ("person", "organization", "outlet") for w in s.cue.split()}
     f["agent_speech"] = float(bool(agent_verbs & cues.SPEECH_WORDS))
     f["agent_communicative"] = float(bool(agent_verbs & cues.COMMUNICATIVE_WORDS))
     f["unnamed_document"] = float(any(s.kind == "document" and not s.name[:1].isupper() for s in effective))

@@ -251,7 +251,8 @@ def _agents(text: str, verbs: list[tuple[int, str]]):
             words = _strip_adverbs(segs[-3].split())
         if 0 < len(words) <= 9:
             kind = cues.verb_kind(verb)
-            yield " ".join(words), verb, kind
+            agent = " ".join(words)
+            yield agent, f"{agent} {verb}", kind
 
 
 _DATELINE = re.compile(
