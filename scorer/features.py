@@ -94,8 +94,24 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["agent_speech"] = float(bool(agent_verbs & cues.SPEECH_WORDS))
     f["agent_communicative"] = float(bool(agent_verbs & cues.COMMUNICATIVE_WORDS))
     f["unnamed_document"] = float(any(s.kind == "document" and not s.name[:1].isupper() for s in effective))
+    guess = _rubric_guess(effective, f["hearsay_hedge"] > 0)
+    for label in ("strong", "moderate", "weak", "none"):
+        f[f"rubric_{label}"] = float(guess == label)
     _verification(f, verification)
     return f
+
+
+def _rubric_guess(effective, hearsay: bool) -> str:
+    """RUBRIC.md's decision list, as one feature: unnamed or hedged basis is weak, a named primary source
+    is strong, a named outlet alone is moderate, nothing is none. The model weighs it with the rest."""
+    kinds = {s.kind for s in effective}
+    if kinds & {"anonymous", "vague"} or hearsay:
+        return "weak"
+    if kinds & {"person", "organization"} or any(s.kind == "document" and s.name[:1].isupper() for s in effective):
+        return "strong"
+    if "outlet" in kinds or "document" in kinds:
+        return "moderate"
+    return "none"
 
 
 def _kinds(f: dict[str, float], prefix: str, sources) -> None:
