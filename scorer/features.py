@@ -20,6 +20,19 @@ _PAST = re.compile(r"\b\w{3,}ed\b")
 _CAP = re.compile(r"\b[A-Z][a-z]+")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# Wire-copy furniture: "(Additional reporting by ...; Editing by ...)", "Photo: ...", "Read more here".
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b|^(?:photo|image|video|graphic)s?\s*:",
+    re.I,
+)
+# Newsroom process facts, check-worthy though they name no source: "did not respond to requests for comment".
+_PROCESS = re.compile(
+    r"\b(?:did\s+not|didn[’']t|declined\s+to|could\s+not\s+be|was\s+not|were\s+not)\s+(?:immediately\s+)?"
+    r"(?:respond|comment|reply|be\s+reached|reached|available)|no\s+immediate\s+(?:reaction|response|comment)"
+    r"|(?:has|have|had)\s+not\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verified|confirmed|verify|confirm)"
+    r"|could\s+not\s+(?:independently\s+)?(?:verify|confirm)",
+    re.I,
+)
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -47,6 +60,8 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))
     f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
     f["generic_subject"] = float(bool(_GENERIC_SUBJECT.match(text)))
+    f["credit_line"] = float(bool(_CREDIT_LINE.match(text)))
+    f["process_statement"] = float(bool(_PROCESS.search(text)))
     f["number"] = float(bool(re.search(r"\d", text)))
     f["date"] = float(bool(cues.DATE.search(text)))
     f["past_tense"] = min(len(_PAST.findall(text)), 3) / 3
