@@ -16,27 +16,13 @@ from scorer.types import Block, Draft
 
 _OPENING_QUOTE = ("“", '"', "‘", "'", "«", "„")
 _MAX_RUN = 12  # paragraphs one tag may claim
+_SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", ")", "]", "…")
 
 
 def parse_plaintext(text: str, *, path: str = "<text>", encoding: str = "utf-8") -> Draft:
     starts = line_starts(text)
     lines = text.split("\n")
-    # Text pasted from a web page often has one paragraph a line and no blank lines at all.
-    one_per_line = not any(not ln.strip() for ln in lines[:-1])
-    paragraphs: list[list[int]] = []  # line numbers (0-based) of each paragraph
-    current: list[int] = []
-    for n, ln in enumerate(lines):
-        if not ln.strip():
-            if current:
-                paragraphs.append(current)
-                current = []
-        elif one_per_line:
-            paragraphs.append([n])
-        else:
-            current.append(n)
-    if current:
-        paragraphs.append(current)
-
+    paragraphs = _paragraphs(lines)
     blocks: list[Block] = []
     for para in paragraphs:
         parts: list[str] = []
@@ -59,6 +45,47 @@ def parse_plaintext(text: str, *, path: str = "<text>", encoding: str = "utf-8")
     blocks = _mark_excerpts(blocks)
     return Draft(path=path, text=text, format="text", blocks=tuple(blocks), encoding=encoding,
                  line_starts=starts)
+
+
+def _paragraphs(lines: list[str]) -> list[list[int]]:
+    """Line numbers (0-based) of each paragraph.
+
+    Blank lines separate paragraphs. Text with no blank line at all is either pasted from a web page, one
+    paragraph a line (most lines end a sentence), or hard-wrapped (most lines stop mid-sentence): then a
+    paragraph ends at a short line that ends a sentence.
+    """
+    filled = [n for n, ln in enumerate(lines) if ln.strip()]
+    if len(filled) < 2 or any(not ln.strip() for ln in lines[filled[0]:filled[-1]]):
+        return _blank_separated(lines)
+    ending = sum(1 for n in filled if lines[n].rstrip().endswith(_SENTENCE_END))
+    if ending >= 0.6 * len(filled):
+        return [[n] for n in filled]
+    width = max(len(lines[n].rstrip()) for n in filled)
+    paragraphs: list[list[int]] = []
+    current: list[int] = []
+    for n in filled:
+        current.append(n)
+        line = lines[n].rstrip()
+        if line.endswith(_SENTENCE_END) and len(line) < 0.75 * width:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _blank_separated(lines: list[str]) -> list[list[int]]:
+    paragraphs: list[list[int]] = []
+    current: list[int] = []
+    for n, ln in enumerate(lines):
+        if ln.strip():
+            current.append(n)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
 
 
 def _mark_excerpts(blocks: list[Block]) -> list[Block]:

@@ -114,3 +114,22 @@ def test_missing_path_and_directory_are_refused(tmp_path):
         read_draft(tmp_path / "nope.md")
     with pytest.raises(InputError, match="directory"):
         read_draft(tmp_path)
+
+
+def test_hard_wrapped_text_without_blank_lines_keeps_its_sentences_whole():
+    text = (
+        "The ministry said on Monday that the bridge over the river would close for\n"
+        "repairs next week, and officials expected traffic to move to the old road\n"
+        "through the valley.\n"
+        "Reuters reported that the contract went to a local firm for about $2 million,\n"
+        "according to documents it had seen.\n"
+    )
+    draft, claims = claims_of(text, fmt="text")
+    assert len(draft.blocks) == 2
+    assert claims[0].text.endswith("through the valley.") and (claims[0].line, claims[0].end_line) == (1, 3)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "One line only.", "   \n  \n"])
+def test_tiny_plain_texts(text):
+    draft, claims = claims_of(text, fmt="text")
+    assert len(claims) == (1 if text.strip() else 0)
