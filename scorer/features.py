@@ -101,6 +101,8 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["outlet_reliable"] = float(any(p >= 0.7 for p in priors))
     f["outlet_mixed"] = float(any(0.4 <= p < 0.7 for p in priors))
     f["outlet_unreliable"] = float(any(p < 0.4 for p in priors))
+    f["state_media"] = float(any(s.outlet_kind == "state media" for s in effective))
+    f["wire_agency"] = float(any(s.outlet_kind == "wire agency" for s in effective))
     f["anonymous_and_named"] = f["eff_anonymous"] * f["eff_named"]
     f["hedged_named"] = f["hedged"] * f["eff_named"]
     f["nothing"] = float(not attribution.sources)

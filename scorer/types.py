@@ -116,6 +116,7 @@ class Source:
     via: str | None = None  # the carrier, e.g. "The Korea Herald" for Yonhap wire copy
     inherited: bool = False  # from the paragraph or quoted block rather than the sentence itself
     reliability: float | None = None  # outlet prior in [0, 1]
+    outlet_kind: str | None = None  # the registry's kind: "wire agency", "state media", "ngo", ...
 
 
 @dataclass(frozen=True, slots=True)

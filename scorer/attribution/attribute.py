@@ -94,6 +94,13 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
     return tuple(out)
 
 
+def _outlet_source(outlet, cue: str, **extra) -> Source:
+    """A source the registry knows: a news outlet, or an organisation (NGO, agency) speaking for itself."""
+    fields = {"domain": outlet.domains[0] if outlet.domains else None, **extra}
+    return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,
+                  reliability=outlet.reliability, outlet_kind=outlet.kind, **fields)
+
+
 def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
     """Why the sources weigh what they weigh, in words a reader can check."""
     from scorer.outlets import label_for
@@ -154,11 +161,9 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if link.url == block.tag_url:
             continue  # the tag closing the quote already names this source
         outlet = registry.by_domain(link.url)
-        name = outlet.name if outlet else _domain(link.url)
-        kind = ("outlet" if outlet.is_news else "organization") if outlet else "document"
-        own.sources.append(Source(name, kind, f"link to {_domain(link.url)}", outlet=outlet.key if outlet else None,
-                                  domain=_domain(link.url), url=link.url,
-                                  reliability=outlet.reliability if outlet else None))
+        cue = f"link to {_domain(link.url)}"
+        own.sources.append(_outlet_source(outlet, cue, url=link.url, domain=_domain(link.url)) if outlet
+                           else Source(_domain(link.url), "document", cue, domain=_domain(link.url), url=link.url))
         own.signals.append(f"links to {_domain(link.url)}")
     # named outlets and organisations in an attribution role
     tokens = cues.words(text)
@@ -170,9 +175,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
             continue
         carrier = cues.RECIPIENT.search(text)
         is_recipient = carrier is not None and carrier.start(1) <= start < carrier.end(1)
-        src = Source(outlet.name, "outlet" if outlet.is_news else "organization", text[start:end],
-                     outlet=outlet.key, domain=outlet.domains[0] if outlet.domains else None,
-                     reliability=outlet.reliability)
+        src = _outlet_source(outlet, text[start:end])
         own.sources.append(src)
         if attributive:
             own.frame.append(src)
@@ -304,13 +307,12 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, 
     # the sentence's name matches, when given, spare a second scan of the agent
     found = [n for n in names if text[n[0]:n[1]] in agent] if names is not None else registry.find_names(agent)
     if found:
-        _, _, outlet = found[0]
-        return Source(outlet.name, "outlet" if outlet.is_news else "organization", cue, outlet=outlet.key,
-                      domain=outlet.domains[0] if outlet.domains else None, reliability=outlet.reliability)
+        return _outlet_source(found[0][2], cue)
     # an outlet the registry does not know, named by what it is: "news service Edaily", "state media"
     if cues.MEDIA_WORDS.search(agent) and (agent[:1].isupper() or low.startswith(("the ", "a ", "an "))
                                           or "state" in low or "media" in low):
-        return Source(agent, "outlet", cue)
+        kind = "state media" if re.search(r"\bstate(?:-run|-controlled)?\b", low) else "news outlet"
+        return Source(agent, "outlet", cue, outlet_kind=kind)
     if _STATE_SPEAKERS.search(agent) or cues.INSTITUTION.search(agent):
         return Source(agent, "organization", cue)
     if any(w.strip("’'s,") in cues.COUNTRIES for w in agent.split()[-2:]) and len(agent.split()) <= 3:
@@ -370,9 +372,7 @@ def _quote_tags(draft: Draft, registry) -> dict[int, list[Source]]:
         url = block.tag_url
         sources = []
         if origin:
-            sources.append(Source(origin.name, "outlet" if origin.is_news else "organization", f"[{block.tag}]",
-                                  outlet=origin.key, domain=origin.domains[0] if origin.domains else None, url=url,
-                                  via=via, inherited=True, reliability=origin.reliability))
+            sources.append(_outlet_source(origin, f"[{block.tag}]", url=url, via=via, inherited=True))
         else:
             sources.append(Source(origin_name.strip(), "outlet", f"[{block.tag}]", url=url, via=via, inherited=True))
         tags[block.quote_id] = sources
