@@ -51,7 +51,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         return spans
     start: int | None = None
     first = marks[0]
-    if first > 0 and text[first] in _CLOSERS and not _is_space_or_open(text[first - 1]):
+    after = text[first + 1: first + 2]
+    if first > 0 and text[first] in _CLOSERS + '"' and not text[first - 1].isspace() and (not after or after.isspace()):
+        # the sentence opens inside a quotation begun in an earlier sentence: "... it,” he said."
         spans.append((0, first))
         marks = marks[1:]
     for i in marks:

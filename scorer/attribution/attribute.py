@@ -81,8 +81,8 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         for s in sources:
             if s.kind in ("outlet", "document") and s.name[:1].isupper() and (s.via or not s.inherited):
                 recent.append(s)
-        if c.block_index > speaker_block + 1:
-            speaker = None  # pronouns reach back one paragraph at most
+        if c.block_index > speaker_block + 2:
+            speaker = None  # pronouns reach back two paragraphs at most (a lede names the speaker later)
         for s in sources:
             if not s.inherited and s.kind in ("person", "anonymous", "organization"):
                 speaker, speaker_block = s, c.block_index
@@ -274,7 +274,8 @@ def _strip_adverbs(words: list[str]) -> list[str]:
 
 _ANON_HEAD = re.compile(
     r"\b(?:sources?|insiders?|informants?|escapees|defectors?|residents?|witnesses|officials?|diplomats|observers"
-    r"|people|person|individuals?|contacts?|tipsters?|whistle-?blowers?|analysts|experts)\b",
+    r"|people|person|individuals?|contacts?|tipsters?|whistle-?blowers?|analysts|experts|partners?|correspondents?"
+    r"|acquaintances?|reporters?|journalists?|neighbou?rs?|relatives?|students?|workers?|traders?|merchants?)\b",
     re.I,
 )
 _DOC_HEAD = re.compile(r"\b(?:report|study|survey|data|figures|statistics|records|documents|imagery|images|statement|order|analysis|estimates?|findings)\b", re.I)
@@ -285,7 +286,7 @@ _PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 _STATE_SPEAKERS = re.compile(
-    r"^(?:the\s+North|the\s+South|the\s+(?:North|South)\s+Korean\s+(?:regime|government|leadership|military|authorities)|North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
+    r"^(?:(?i:the)\s+North|(?i:the)\s+South|the\s+(?:North|South)\s+Korean\s+(?:regime|government|leadership|military|authorities)|North\s+Korea|South\s+Korea|China|Japan|Russia|the\s+United\s+States|the\s+U\.S\.|Washington|Seoul|Pyongyang"
     r"|Beijing|Tokyo|Moscow|the\s+(?:government|ministry|military|police|army|navy|regime|court|prosecutors?|FBI|Pentagon"
     r"|White\s+House|Kremlin|Congress|Senate|parliament|cabinet|embassy)|police|prosecutors|Congress)\b"
 )
@@ -315,8 +316,11 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, 
         return Source(agent, "outlet", cue, outlet_kind=kind)
     if _STATE_SPEAKERS.search(agent) or cues.INSTITUTION.search(agent):
         return Source(agent, "organization", cue)
-    if any(w.strip("’'s,") in cues.COUNTRIES for w in agent.split()[-2:]) and len(agent.split()) <= 3:
-        return Source(agent, "organization", cue)  # a state speaking for itself: "Pakistan reported"
+    words = agent.split()
+    if words and words[-1].strip("’'s,") in cues.COUNTRIES:
+        # a state speaking for itself: "Pakistan reported", "After his defection North Korea called him"
+        name = " ".join(words[-2:]) if len(words) >= 2 and words[-2][:1].isupper() else words[-1]
+        return Source(name, "organization", cue)
     if verb == "action":
         return None  # "X signed", "X found": an action, not a statement, unless a body or document did it
     name = _person_name(agent)

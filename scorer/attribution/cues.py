@@ -19,6 +19,7 @@ SPEECH_VERBS = (
     "|described|describes|tweeted|testified|disclosed|discloses|quoted|quotes|suggested|suggests|concluded|concludes"
     "|learned|informed|briefed|commented|responded|replied|recalled|recounts|recounted|believes|believe|stressed"
     "|emphasi[sz]ed|maintained|contended|observed|remarked|predicted|speculated|conceded|affirmed|reiterated"
+    "|confirming|denying|claiming|insisting|warning|stating|announcing|citing|describing|alleging|think|thought"
 )
 # Actions that attribute only when an organisation, outlet or document does them ("the report found").
 ACTION_VERBS = (
@@ -32,6 +33,7 @@ COMMUNICATIVE_VERBS = (
     "|demanded|demands|rejected|rejects|refused|agreed|agrees|threatened|threatens|boasted|bragged|denounced"
     "|praised|dismissed|pushed\\s+back|requested|asked|invited|expressed|shared|plans|planned|aims|seeks|sought"
     "|pressed|appealed|protested|apologi[sz]ed|defended|questioned|challenged|disputed|decried|lamented"
+    "|seek|brief|briefs|discussed|discusses|proposed|accused|accuses|threatening|vowing|urging|calling|pledging"
 )
 REPORTING_VERBS = SPEECH_VERBS + "|" + ACTION_VERBS + "|" + COMMUNICATIVE_VERBS
 
@@ -137,7 +139,8 @@ VAGUE = re.compile(
     r"|we\s+read|i\s+(?:have\s+)?heard|people\s+said|(?:has|have)\s+been\s+reported|unconfirmed"
     r"|it\s+(?:was|has\s+been|had\s+been)\s+(?:claimed|reported|alleged|said|rumou?red|suggested)"
     r"|(?:is|are|was|were)\s+known\s+to|it\s+would\s+appear|it\s+seems|it\s+appears|reports\s+(?:have|had)\s+(?:said|suggested|claimed)"
-    r"|according\s+to\s+(?:some|several|various|local|unconfirmed|other|multiple)\b|critics\s+(?:say|have|said))\b",
+    r"|according\s+to\s+(?:some|several|various|local|unconfirmed|other|multiple)\b|critics\s+(?:say|have|said)"
+    r"|^rumou?rs?\b|the\s+rumou?r\s+is|rumou?rs?\s+(?:like|such\s+as)\s+this)\b",
     _I,
 )
 HEDGES = re.compile(
@@ -226,7 +229,8 @@ NOT_NAME_WORDS = frozenset(
 # "was disclosed on Saturday by the state news agency, KCNA": the agent of a passive report
 PASSIVE_AGENT = re.compile(
     r"\b(?:was|were|been|is|are|being)\s+(?:first\s+|also\s+|later\s+)?(?:reported|disclosed|announced|confirmed|revealed"
-    r"|released|published|quoted|cited|stated|broadcast|carried|documented|compiled|provided|obtained|analy[sz]ed)"
+    r"|released|published|quoted|cited|stated|broadcast|carried|documented|compiled|provided|obtained|analy[sz]ed"
+    r"|held|given|delivered|made|written|issued|signed|presented|told)"
     r"\s+(?:[\w,]+\s+){0,5}?by\s+((?:the\s+)?[^.;:“”\"]{2,80})",
     _I,
 )
@@ -245,6 +249,7 @@ INSTITUTION = re.compile(
     r"|authority|administration|regulator|watchdog|tribunal|coalition|alliance|federation|league|bank|exchange|hospital"
     r"|commission|committee|parliament|assembly|embassy|company|board|command|service|authorities|regime|administration"
     r"|cabinet|legislature|congress|senate|party|bureau|institute|foundation|university|union|organi[sz]ation|group"
+    r"|state|regime|leader|dictator|tyrant|despot|leadership|junta|monarchy"
     r"|commission|secretariat|directorate|forces|mission|consulate|spokes(?:man|woman|person)|firm|corporation)$",
     _I,
 )
