@@ -85,6 +85,8 @@ class ArticleCache:
         if stale and not allow_stale:
             return None
         article = _load(data)
+        if article is None:
+            return None
         if stale:
             note = f"cached copy older than {self.ttl / 86400:g} days"
             article = replace(article, message=f"{article.message}; {note}" if article.message else note)
@@ -101,7 +103,7 @@ class ArticleCache:
     def by_outlet(self, outlet: str) -> list[Article]:
         with self._lock:
             rows = self._db.execute("SELECT data FROM articles WHERE outlet = ? ORDER BY key", (outlet,)).fetchall()
-        return [replace(_load(data), from_cache=True) for (data,) in rows]
+        return [replace(article, from_cache=True) for (data,) in rows if (article := _load(data)) is not None]
 
     def count(self) -> int:
         with self._lock:
@@ -122,7 +124,12 @@ class ArticleCache:
             )
 
 
-def _load(data: str) -> Article:
-    raw = {k: v for k, v in json.loads(data).items() if k in _ARTICLE_FIELDS}
-    raw["authors"] = tuple(raw.get("authors") or ())
-    return Article(**raw)
+def _load(data: str) -> Article | None:
+    """The stored Article, or None for a row this version cannot read (a torn write, another version's
+    fields): such a row is as good as absent and is fetched again, never a crash of the whole run."""
+    try:
+        raw = {k: v for k, v in json.loads(data).items() if k in _ARTICLE_FIELDS}
+        raw["authors"] = tuple(raw.get("authors") or ())
+        return Article(**raw)
+    except (ValueError, TypeError, AttributeError):
+        return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from scorer.fetch.cache import ArticleCache
 from scorer.fetch.outlet import outlet_key
@@ -50,7 +51,10 @@ class Fetcher:
 
     def key_of(self, url: str) -> str:
         """The cache key: the canonical URL, http and https counted as one page."""
-        target = self.target_of(url)
+        try:
+            target = self.target_of(url)
+        except ValueError:  # "http://[::1": not a URL at all; fetch() refuses it, the key only has to exist
+            return url
         return "https://" + target[len("http://"):] if target.startswith("http://") else target
 
     # -- the two halves of a fetch ------------------------------------------------------------------
@@ -70,6 +74,9 @@ class Fetcher:
             if scheme not in ("http", "https"):  # refused even offline: no cache could ever hold it
                 return Article(url=url, status="refused",
                                message=f"only http and https URLs are fetched, not {scheme or 'a relative URL'}:")
+            malformed = _malformed(url)
+            if malformed:
+                return Article(url=url, status="refused", message=f"not a valid URL: {malformed}")
             cached = self.from_cache(url, raw=raw)
             if cached is not None:
                 return cached
@@ -116,6 +123,15 @@ class Fetcher:
         return build_article(
             url, raw_url, resp.text, resp.content_type, outlet=outlet, archived=timestamp, message=message
         )
+
+
+def _malformed(url: str) -> str | None:
+    """Why urllib cannot take the URL apart (a broken IPv6 literal, a port that is no number), or None."""
+    try:
+        urlsplit(url).port  # .port is what raises for "host:abc" and "host:99999"
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _ts_date(timestamp: str) -> str:
