@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from scorer.attribution import cues
 from scorer.draft.blocks import trailing_tag
-from scorer.quoting import mask_quotes, quoted_spans
+from scorer.quoting import mask_quotes, quote_spans, quoted_spans
 from scorer.types import Attribution, Block, Claim, Draft, Source
 
 
@@ -59,6 +59,12 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         elif mine.pronoun_fallback is not None and not sources:
             sources.append(mine.pronoun_fallback)
             signals_extra = []
+        elif not sources and speaker is not None and _continues_quotation(c):
+            # a quotation running on from an earlier sentence keeps its speaker
+            from dataclasses import replace
+
+            sources.append(replace(speaker, inherited=True, cue="quotation continued from " + speaker.name))
+            signals_extra = [f"continues the quotation of {speaker.name}"]
         else:
             signals_extra = []
         signals = list(mine.signals) + signals_extra
@@ -92,6 +98,12 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         out.append(Attribution(c.index, tuple(sources), tuple(mine.hedges), tuple(dict.fromkeys(signals)),
                                mine.quotes))
     return tuple(out)
+
+
+def _continues_quotation(claim: Claim) -> bool:
+    """The sentence is all quotation: it opens with a quotation mark or runs on from one."""
+    text = claim.text.lstrip("([ ")
+    return text[:1] in "“\"" or (bool(quote_spans(text)) and quote_spans(text)[0][0] == 0)
 
 
 def _outlet_source(outlet, cue: str, **extra) -> Source:
@@ -340,9 +352,10 @@ def _person_name(agent: str) -> str | None:
             return " ".join(words)
     # a single surname after a title or alone ("said Kim", "Robertson said")
     tokens = agent.split()
-    last = tokens[-1].strip("’'s,") if tokens else ""
-    if len(tokens) <= 3 and len(last) >= 3 and last[:1].isupper() and last.isalpha() and last not in cues.NOT_NAME_WORDS:
-        return last
+    last = re.sub(r"[’']s$", "", tokens[-1]).strip("’',") if tokens else ""
+    if (len(tokens) <= 3 and len(last) >= 3 and last[:1].isupper() and re.fullmatch(r"[A-Za-z’'-]+", last)
+            and last not in cues.NOT_NAME_WORDS):
+        return last  # "O’Brien said", "Jones said"
     return None
 
 
