@@ -19,6 +19,8 @@ def closest_snapshot(client, settings, url: str, draft_date: str | None) -> tupl
         closest = json.loads(resp.text).get("archived_snapshots", {}).get("closest") or {}
     except (FetchError, ValueError, AttributeError):
         return None
+    if not isinstance(closest, dict):  # a busy or changed API answers junk: no snapshot, the link stays dead
+        return None
     timestamp = str(closest.get("timestamp") or "")
     if not closest.get("available") or not timestamp.isdigit() or not str(closest.get("status", "200")).startswith("2"):
         return None

@@ -30,3 +30,34 @@ def test_unreadable_cache_rows_count_as_not_cached(tmp_path):
     db.close()
     got = fetch_articles(["https://site.test/a", "https://site.test/b"], settings)
     assert [a.status for a in got.values()] == ["not_cached", "not_cached"]
+
+
+# -- answers from other services that are not what they should be ---------------------------------------------
+
+import pytest  # noqa: E402
+
+from scorer.fetch import find_article  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"archived_snapshots": {"closest": ["not", "an", "object"]}},
+        {"archived_snapshots": {"closest": "20150210000000"}},
+        {"archived_snapshots": []},
+        ["a", "list"],
+        None,
+    ],
+)
+def test_archive_api_junk_keeps_the_dead_links_own_status(local_server, fetch_settings, answer):
+    local_server.server.expect_request("/gone").respond_with_data("gone", status=404)
+    local_server.server.expect_request("/wayback/available").respond_with_json(answer)
+    art = fetch_articles(["http://site.test/gone"], fetch_settings)["http://site.test/gone"]
+    assert art.status == "http_404" and art.archived is None  # still a dead link, as the dead-link rule needs
+
+
+def test_archive_api_that_is_not_json(local_server, fetch_settings):
+    local_server.server.expect_request("/gone").respond_with_data("gone", status=410)
+    local_server.server.expect_request("/wayback/available").respond_with_data("<html>busy</html>", content_type="text/html")
+    art = fetch_articles(["http://site.test/gone"], fetch_settings)["http://site.test/gone"]
+    assert art.status == "http_410"
