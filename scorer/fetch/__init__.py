@@ -87,6 +87,8 @@ def find_article(outlet_key: str, phrase: str, settings: FetchSettings, *, draft
     fetcher = Fetcher(settings, draft_date=draft_date)
     try:
         return find(fetcher, outlet_key, phrase)
+    except Exception as exc:  # as Fetcher.fetch: an odd search answer costs this look-up, never the run
+        return Article(url="", status="error", outlet=outlet_key, message=f"{type(exc).__name__}: {exc}")
     finally:
         fetcher.close()
 

@@ -33,6 +33,9 @@ def find_in_cache(fetcher, outlet_key: str, phrase: str) -> Article | None:
 
 def find(fetcher, outlet_key: str, phrase: str) -> Article:
     settings = fetcher.settings
+    if not phrase or not phrase.strip():
+        # An empty search lists the outlet's latest stories: its top hit would be checked as if it matched.
+        return Article(url="", status="not_found", outlet=outlet_key, message="no phrase to search for")
     url = search_url(outlet_key, phrase, settings)
     if url is None:
         where = f"{settings.yonhap_base.rstrip('/')}/search/index?" + urlencode(

@@ -61,3 +61,30 @@ def test_archive_api_that_is_not_json(local_server, fetch_settings):
     local_server.server.expect_request("/wayback/available").respond_with_data("<html>busy</html>", content_type="text/html")
     art = fetch_articles(["http://site.test/gone"], fetch_settings)["http://site.test/gone"]
     assert art.status == "http_410"
+
+
+@pytest.mark.parametrize(
+    "posts",
+    [
+        [{"link": "https://www.dailynk.com/english/synthetic/", "content": "<p>a string, not an object</p>"}],
+        [{"link": "https://www.dailynk.com/english/synthetic/", "content": {"rendered": 42}}],
+        [{"link": ["https://www.dailynk.com/english/synthetic/"]}],
+        [{"link": 7}],
+        {"code": "rest_no_route", "message": "No route was found"},
+    ],
+)
+def test_daily_nk_search_answer_of_odd_shape_never_raises(local_server, fetch_settings, posts):
+    local_server.server.expect_request("/english/wp-json/wp/v2/posts").respond_with_json(posts)
+    local_server.server.expect_request("/english/synthetic/").respond_with_data(
+        "<html><body><article><h1>Synthetic</h1><p>Synthetic words.</p></article></body></html>",
+        content_type="text/html",
+    )
+    art = find_article("dailynk", "synthetic words", fetch_settings)
+    assert art.status in ("ok", "not_found", "refused")
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "\n"])
+def test_an_empty_phrase_is_never_searched(local_server, fetch_settings, phrase):
+    art = find_article("dailynk", phrase, fetch_settings)
+    assert art.status == "not_found" and "no phrase" in art.message
+    assert local_server.hits() == 0

@@ -48,10 +48,12 @@ class DailyNK(SiteAdapter):
         wanted = _norm(phrase)
         scored = []
         for rank, post in enumerate(posts):
-            if not isinstance(post, dict) or not post.get("link"):
+            # The answer is another server's JSON: take only the shape the API documents, skip anything else.
+            if not isinstance(post, dict) or not isinstance(post.get("link"), str) or not post["link"].strip():
                 continue
-            content = (post.get("content") or {}).get("rendered", "")
-            body = _norm(clean_paragraphs([soup_of(content).get_text(" ")])) if content else ""
+            content = post.get("content")
+            content = content.get("rendered") if isinstance(content, dict) else None
+            body = _norm(clean_paragraphs([soup_of(content).get_text(" ")])) if isinstance(content, str) else ""
             # WordPress ranks by relevance; a post that holds the exact phrase still goes first.
             scored.append((wanted not in body, rank, post["link"]))
         return [link for _, _, link in sorted(scored)]
