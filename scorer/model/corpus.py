@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scorer.claims import split_claims
 from scorer.draft import parse_text
+from scorer.errors import InputError
 from scorer.types import Claim, Draft
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
@@ -37,10 +38,17 @@ class Corpus:
     data_hash: str
 
 
+DOC_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def _documents(corpus_dir: Path) -> list[Path]:
+    return sorted(p for p in (Path(corpus_dir) / "docs").glob("*") if p.suffix in DOC_SUFFIXES)
+
+
 def data_hash(corpus_dir: Path = DEFAULT_CORPUS) -> str:
     """sha256 over the labels and every document, in a fixed order."""
     h = hashlib.sha256()
-    for path in [corpus_dir / "labels.jsonl", *sorted((corpus_dir / "docs").glob("*.md"))]:
+    for path in [Path(corpus_dir) / "labels.jsonl", *_documents(corpus_dir)]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -48,20 +56,31 @@ def data_hash(corpus_dir: Path = DEFAULT_CORPUS) -> str:
 
 def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
     corpus_dir = Path(corpus_dir)
+    labels_file = corpus_dir / "labels.jsonl"
+    if not labels_file.is_file():
+        raise InputError(f"{corpus_dir}: no labels.jsonl (a corpus is labels.jsonl plus docs/)")
     labels: dict[str, list[dict]] = {}
-    with open(corpus_dir / "labels.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
+    with open(labels_file, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
                 row = json.loads(line)
-                labels.setdefault(row["doc"], []).append(row)
+                row["doc"], row["i"], row["text"], row["check_worthy"]  # noqa: B018  (required fields)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"{labels_file}:{number}: not a label row ({exc})") from None
+            labels.setdefault(row["doc"], []).append(row)
+    by_stem = {p.stem: p for p in _documents(corpus_dir)}
     drafts: dict[str, Draft] = {}
     claims_by_doc: dict[str, tuple[Claim, ...]] = {}
     rows: list[LabelledClaim] = []
     unaligned: list[tuple[str, int, str]] = []
     for doc, doc_rows in labels.items():
-        path = corpus_dir / "docs" / f"{doc}.md"
+        path = by_stem.get(doc)
+        if path is None:
+            raise InputError(f"{labels_file}: document {doc!r} is not in {corpus_dir / 'docs'}")
         text = path.read_text(encoding="utf-8")
-        draft = parse_text(text, path=str(path), fmt="markdown")
+        draft = parse_text(text, path=str(path))
         claims = split_claims(draft)
         drafts[doc], claims_by_doc[doc] = draft, claims
         by_start = {c.start: c for c in claims}
@@ -75,7 +94,7 @@ def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
             if claim is None:
                 unaligned.append((doc, row["i"], row["text"]))
             else:
-                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row["strength"], row["text"]))
+                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row.get("strength"), row["text"]))
             if pos >= 0:
                 cursor = pos + 1
     return Corpus(drafts, claims_by_doc, tuple(rows), tuple(unaligned), data_hash(corpus_dir))

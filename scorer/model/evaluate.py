@@ -10,6 +10,7 @@ import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
+from scorer.errors import InputError
 from scorer.model.dataset import Dataset
 from scorer.model.predict import model_from_dict
 from scorer.model.train import CLASSES, export, fit
@@ -39,6 +40,9 @@ def cross_validate(data: Dataset, n_splits: int = N_SPLITS) -> Metrics:
     st_pred: list[str | None] = [None] * n
     conf = np.zeros(n)
     groups = np.array(data.groups)
+    n_splits = min(n_splits, len(set(data.groups)))
+    if n_splits < 2:
+        raise InputError("cross-validation needs labelled sentences from at least two documents")
     for train_idx, test_idx in GroupKFold(n_splits=n_splits).split(np.zeros(n), groups=groups):
         sub = Dataset([data.features[i] for i in train_idx], [data.check_worthy[i] for i in train_idx],
                       [data.strength[i] for i in train_idx], [data.groups[i] for i in train_idx])
@@ -60,7 +64,7 @@ def cross_validate(data: Dataset, n_splits: int = N_SPLITS) -> Metrics:
         strength_macro_f1=round(float(np.mean(per_class)), 4),
         strength_f1={c: round(float(v), 4) for c, v in zip(CLASSES, per_class)},
         confusion=confusion_matrix(y_st, p_st, labels=list(CLASSES)).tolist(),
-        adequate_auc=round(float(roc_auc_score(adequate, conf[idx])), 4),
+        adequate_auc=round(float(roc_auc_score(adequate, conf[idx])), 4) if len(set(adequate)) == 2 else float("nan"),
         rows=n,
         documents=len(set(data.groups)),
         folds=n_splits,

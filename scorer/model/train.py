@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from scorer.errors import InputError
 from scorer.model.dataset import Dataset
 
 CLASSES = ("strong", "moderate", "weak", "none")
@@ -54,6 +55,9 @@ def fit(data: Dataset, names: tuple[str, ...] | None = None) -> Fitted:
     names = names or feature_names(data.features)
     X = matrix(data.features, names)
     y_cw = np.array(data.check_worthy, dtype=int)
+    strengths = {s for s in data.strength if s is not None}
+    if len(set(y_cw)) < 2 or len(strengths) < 2:
+        raise InputError("training needs check-worthy and other sentences, and at least two strength labels")
     cw = LogisticRegression(C=C_CHECK_WORTHY, max_iter=5000, class_weight="balanced").fit(X, y_cw)
     idx = [i for i, s in enumerate(data.strength) if s is not None]
     st = LogisticRegression(C=C_STRENGTH, max_iter=5000, class_weight="balanced")
@@ -62,7 +66,14 @@ def fit(data: Dataset, names: tuple[str, ...] | None = None) -> Fitted:
 
 
 def export(fitted: Fitted) -> dict:
-    order = [list(fitted.strength.classes_).index(c) for c in CLASSES]
+    learned = list(fitted.strength.classes_)
+    n = len(fitted.feature_names)
+    rows, biases = list(fitted.strength.coef_), list(fitted.strength.intercept_)
+    if len(learned) == 2:  # scikit-learn keeps one row for two classes: the second's logit against the first's 0
+        rows, biases = [np.zeros(n), rows[0]], [0.0, biases[0]]
+    # A class the training rows never show gets no weights and a prior far below the others.
+    coef = [[_r(x) for x in rows[learned.index(c)]] if c in learned else [0.0] * n for c in CLASSES]
+    intercept = [_r(biases[learned.index(c)]) if c in learned else -30.0 for c in CLASSES]
     return {
         "format": "scorer-linear-v1",
         "feature_names": list(fitted.feature_names),
@@ -72,8 +83,8 @@ def export(fitted: Fitted) -> dict:
         },
         "strength": {
             "classes": list(CLASSES),
-            "coef": [[_r(x) for x in fitted.strength.coef_[i]] for i in order],
-            "intercept": [_r(fitted.strength.intercept_[i]) for i in order],
+            "coef": coef,
+            "intercept": intercept,
         },
         "verification_shift": VERIFICATION_SHIFT,
     }

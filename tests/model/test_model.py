@@ -77,3 +77,32 @@ def test_model_file_is_plain_json_with_a_card():
     card = (Path(__file__).resolve().parents[2] / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert data_hash() in card
     assert "strength macro-F1" in card
+
+
+def test_a_corpus_without_some_classes_trains_and_predicts(dataset):
+    from scorer.model.dataset import Dataset
+
+    keep = [i for i, s in enumerate(dataset.strength) if s in (None, "strong", "none")]
+    sub = Dataset(*([getattr(dataset, f)[i] for i in keep] for f in ("features", "check_worthy", "strength", "groups")))
+    fitted = fit(sub)
+    model = model_from_dict(json.loads(dumps(export(fitted))))
+    X = matrix(sub.features, fitted.feature_names)
+    theirs = fitted.strength.predict_proba(X)
+    for row, feats in zip(theirs[:50], sub.features[:50]):
+        ours = model.strength_probabilities(feats)
+        assert abs(ours["none"] - row[list(fitted.strength.classes_).index("none")]) < 1e-9
+        assert ours["moderate"] < 1e-9 and ours["weak"] < 1e-9
+
+
+def test_bad_corpora_are_one_line_errors(tmp_path):
+    from scorer.errors import InputError
+
+    with pytest.raises(InputError, match="no labels.jsonl"):
+        load_corpus(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "labels.jsonl").write_text('{"doc": "a", "i": 0}\n')
+    with pytest.raises(InputError, match="labels.jsonl:1: not a label row"):
+        load_corpus(tmp_path)
+    (tmp_path / "labels.jsonl").write_text('{"doc": "a", "i": 0, "text": "x", "check_worthy": false}\n')
+    with pytest.raises(InputError, match="document 'a' is not in"):
+        load_corpus(tmp_path)
