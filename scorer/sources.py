@@ -55,9 +55,11 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
                 continue
             found = [lookup(r, draft.date) for r in refs]
             v = verify_claim(claim, att, found, draft.date)
-            if _worth_cross_checking(claim, att, v) and cross_checks < _MAX_CROSS_CHECKS:
+            # The budget goes to claims that can be searched for, not to drafts citing no searchable outlet.
+            phrase = search_phrase(att, claim) if cited and _worth_cross_checking(claim, att, v) else ""
+            if phrase and cross_checks < _MAX_CROSS_CHECKS:
                 cross_checks += 1
-                extra = [lookup(f"search:{o}:{search_phrase(att, claim)}", draft.date) for o in cited]
+                extra = [lookup(f"search:{o}:{phrase}", draft.date) for o in cited]
                 extra = [a for a in extra if a.ok and a.url not in {f.url for f in found}]
                 if extra:
                     v2 = verify_claim(claim, att, found + extra, draft.date)
@@ -71,16 +73,20 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
 def _plan(draft: Draft, claims: tuple[Claim, ...], atts: tuple[Attribution, ...]) -> dict[int, list[str]]:
     """claim index -> the pages (URLs, or "search:<outlet>:<phrase>") it should be checked against."""
     plan: dict[int, list[str]] = {}
-    block_search: dict[int, str] = {}  # one search per tagged quote, from its first quoted sentence
+    # One search per tagged quote, from its first sentence with words to search for ("[….]" has none).
+    block_phrase: dict[int, str] = {}
+    for claim in claims:
+        if claim.quote_id is not None and claim.quote_id not in block_phrase:
+            phrase = search_phrase(atts[claim.index], claim)
+            if phrase:
+                block_phrase[claim.quote_id] = phrase
     for claim in claims:
         att = atts[claim.index]
         refs = [s.url for s in att.sources if s.url]
-        if not refs and claim.quote_id is not None:
+        if not refs and claim.quote_id in block_phrase:
             tag = next((s for s in att.sources if s.cue.startswith("[") and s.outlet), None)
-            if tag is not None and (claim.quote_id not in block_search):
-                block_search[claim.quote_id] = f"search:{tag.outlet}:{search_phrase(att, claim)}"
             if tag is not None:
-                refs = [block_search[claim.quote_id]]
+                refs = [f"search:{tag.outlet}:{block_phrase[claim.quote_id]}"]
         if refs and (att.quotes or claim.quote_id is not None or _NUMBER.search(claim.text)):
             plan[claim.index] = list(dict.fromkeys(refs))
     return plan
@@ -97,9 +103,13 @@ def _worth_cross_checking(claim: Claim, att: Attribution, v: Verification) -> bo
 
 def search_phrase(att: Attribution, claim: Claim, words: int = 6) -> str:
     """A distinctive run of words to search for: the start of the longest quote, else of the sentence."""
-    text = max(att.quotes, key=len) if att.quotes else claim.text
+    from scorer.verify.text import ELLIPSIS, strip_source_tag
+
+    # A source tag or an ellipsis marker is the draft's markup, not the outlet's words.
+    text = max(att.quotes, key=len) if att.quotes else strip_source_tag(claim.text)
+    text = ELLIPSIS.sub(" ", text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", "").replace("”", "").replace('"', "")
-    tokens = re.findall(r"[\w'$.%-]+", text)
+    tokens = [t for t in re.findall(r"[\w'$.%-]+", text) if re.search(r"[^\W_]", t)]  # "." or "-" is no word
     while tokens and tokens[0].lower() in _STOP:
         tokens.pop(0)
     return " ".join(tokens[:words])
