@@ -63,12 +63,18 @@ class Response:
 
 
 class HostRateLimiter:
-    """At most `rate` requests a second to each host; 0 or less means no limit."""
+    """At most `rate` requests a second to each host; 0 or less means no limit.
+
+    The next free slot of each host is shared by every limiter of the process: fetch_articles and each
+    find_article build their own client, and a run that fetches an outlet's pages and then searches it
+    must still space its requests to that host.
+    """
+
+    _lock = threading.Lock()
+    _next: dict[str, float] = {}
 
     def __init__(self, rate: float):
         self.interval = 1.0 / rate if rate > 0 else 0.0
-        self._lock = threading.Lock()
-        self._next: dict[str, float] = {}
 
     def wait(self, host: str) -> None:
         if not self.interval:

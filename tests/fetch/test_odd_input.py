@@ -88,3 +88,17 @@ def test_an_empty_phrase_is_never_searched(local_server, fetch_settings, phrase)
     art = find_article("dailynk", phrase, fetch_settings)
     assert art.status == "not_found" and "no phrase" in art.message
     assert local_server.hits() == 0
+
+
+def test_rate_limit_holds_across_separate_look_ups(local_server, fetch_settings):
+    """verify_all fetches, then searches the same outlets in separate find_article calls: still 1/rate apart."""
+    import time
+    from dataclasses import replace
+
+    local_server.server.expect_request("/english/wp-json/wp/v2/posts").respond_with_json([])
+    settings = replace(fetch_settings, rate_limit=2)
+    start = time.monotonic()
+    for phrase in ("first synthetic phrase", "second synthetic phrase"):
+        assert find_article("dailynk", phrase, settings).status == "not_found"
+    # robots.txt, then two searches on one host at 2 a second: two gaps of 0.5 s at least
+    assert time.monotonic() - start >= 0.95
