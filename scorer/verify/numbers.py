@@ -1,8 +1,10 @@
 """Figures in a claim compared with the figures of a source: same, different (with the source's), absent.
 
-A figure is an amount (counts and money, scale words applied: "$6.39 billion" is 6.39e9) or a
-percentage (fraction words count as percentages: "one-third" is 33.3 percent, approximately).
-Years, days of the month, ordinals and bare single digits are not figures: they are dates or prose.
+A figure is an amount (counts and money, scale words applied: "$6.39 billion" and "$6.39bn" are 6.39e9,
+"$1.5m" is 1.5e6, "two million" is 2e6), a percentage (fraction words count as percentages: "one-third"
+is 33.3 percent, approximately; "six percent" is 6) or a change in percentage points (never the same as
+a percent change). Years, days of the month ("February 25", "25 February"), clock times, slashed dates,
+ordinals and bare single digits are not figures: they are dates or prose.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from scorer.types import NumberCheck
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|₩|€|£|¥"
-_SCALE = r"trillion|billion|million|thousand|bn|tn|mln"
+_SCALE = r"trillion|billion|million|thousand|bn|tn|mln|mn"
 _UNIT = r"%|percent\b|per\s?cent\b|percentage\s+points?\b|USD\b|U\.S\.\s+dollars\b|dollars\b|won\b|yuan\b|euros?\b"
 FIGURE = re.compile(
     rf"(?<![\w.,])(?P<cur>{_CUR})?\s?(?P<num>{_NUM})"
@@ -43,7 +45,25 @@ FRACTION = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(_FRACTIONS, key=len, reverse=True)) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12, "tn": 1e12}
+# Spelled-out numbers count only with a scale or a percent unit ("six percent", "two million"): alone they are prose.
+_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORDS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0, "eighty": 80.0,
+               "ninety": 90.0, "a hundred": 100.0, "one hundred": 100.0})
+WORD_FIGURE = re.compile(
+    r"(?<![\w-])(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?P<scale>trillion|billion|million)\b)?"
+    r"(?:\s+(?P<unit>percentage\s+points?|percent|per\s?cent)\b)?",
+    re.IGNORECASE,
+)
+# "25 February": a day before a month name (capitalised, so "30 may have died" keeps its figure).
+_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+# "10:30", "2/16/2015", "9/11": parts of times and dates, not amounts.
+_CLOCK_BEFORE = re.compile(r"\d[:/]$")
+_CLOCK_AFTER = re.compile(r"[:/]\d")
 _MONTH = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
@@ -57,7 +77,7 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+$")  # "Bureau 39"
 @dataclass(frozen=True)
 class Figure:
     text: str  # as written
-    kind: str  # "amount" | "percent"
+    kind: str  # "amount" | "percent" | "points" (a change in percentage points)
     value: float
     high: float | None = None  # upper end of a range
     decimals: int = 0  # as written, for rounding ("about 30 percent" vs "30.4 percent")
@@ -85,28 +105,36 @@ def _figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     for m in FIGURE.finditer(text):
         glued = m.group("glued")
-        if glued and not (m.group("scale") or m.group("unit")):
+        scale_word = (m.group("scale") or "").lower()
+        if glued == "m" and not (scale_word or m.group("unit")) and (m.group("cur") or "." in m.group("num")):
+            scale_word, glued = "m", None  # "$1.5m", "1.5m": millions; a bare "5m" may be metres
+        if glued and not (scale_word or m.group("unit")):
             continue  # "4th", "8th", "F-16s": ordinals and model names
+        if _CLOCK_BEFORE.search(text, 0, m.start("num")) or _CLOCK_AFTER.match(text, m.end("num")):
+            continue  # "10:30", "9/11"
         value, decimals = _value(m.group("num"))
         unit = (m.group("unit") or "").lower()
-        percent = unit.startswith(("%", "percent", "per"))
+        points = unit.startswith("percentage")
+        percent = not points and unit.startswith(("%", "percent", "per"))
         money = bool(m.group("cur") or m.group("cur2")) or unit in {"usd", "dollars", "won", "yuan", "euro", "euros"}
         money = money or unit.startswith("u.s.")
-        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        scale = _SCALES.get(scale_word, 1.0)
         high = _value(m.group("num2"))[0] * scale if m.group("num2") else None
-        plain = not (percent or money or m.group("scale") or m.group("num2") or "," in m.group("num"))
+        plain = not (percent or points or money or scale_word or m.group("num2") or "," in m.group("num"))
         if plain and ("." not in m.group("num")):
             if 1900 <= value <= 2099:
                 continue  # years
             before = text[max(0, m.start() - 12) : m.start()]
             if _MONTH.search(before):
                 continue  # "February 25"
+            if value <= 31 and _MONTH_AFTER.match(text, m.end()):
+                continue  # "25 February"
             if m.start() > 12 and _NAME_BEFORE.search(before) and not re.search(r"[.!?]\s+\S+\s+$", before):
                 continue  # "Bureau 39", "Executive Order 13687"
         found.append(
             Figure(
                 text=m.group().strip(),
-                kind="percent" if percent else "amount",
+                kind="points" if points else "percent" if percent else "amount",
                 value=value * scale,
                 high=high,
                 decimals=decimals,
@@ -117,6 +145,14 @@ def _figures(text: str) -> tuple[Figure, ...]:
                 end=m.end(),
             )
         )
+    for m in WORD_FIGURE.finditer(text):
+        unit = (m.group("unit") or "").lower()
+        if not (m.group("scale") or unit):
+            continue
+        kind = "points" if unit.startswith("percentage") else "percent" if unit else "amount"
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        value = _WORDS[re.sub(r"\s+", " ", m.group("word").lower())] * scale
+        found.append(Figure(m.group(), kind, value, scale=scale, start=m.start(), end=m.end()))
     for m in FRACTION.finditer(text):
         found.append(
             Figure(m.group(), "percent", _FRACTIONS[m.group().lower()], approx=True, start=m.start(), end=m.end())
@@ -143,8 +179,8 @@ def _share_scale(text: str, found: list[Figure]) -> list[Figure]:
                 start=first.start,
                 end=first.end,
             )
-        elif second.kind == "percent" and not second.approx and not first.money and "," not in first.text:
-            out[i - 1] = Figure(first.text, "percent", first.value, decimals=first.decimals, start=first.start, end=first.end)
+        elif second.kind in ("percent", "points") and not second.approx and not first.money and "," not in first.text:
+            out[i - 1] = Figure(first.text, second.kind, first.value, decimals=first.decimals, start=first.start, end=first.end)
     return out
 
 
