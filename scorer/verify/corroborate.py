@@ -20,7 +20,8 @@ def independence_key(article: Article) -> str:
         return article.outlet
     from scorer.outlets import get_registry, registrable_domain
 
-    url = article.final_url or article.url
+    # An archived copy's final_url is the archive's address: the page still speaks for the site it came from.
+    url = article.url if article.archived else article.final_url or article.url
     outlet = get_registry().by_domain(url)
     if outlet is not None:
         return outlet.key
