@@ -79,7 +79,8 @@ def _walk(directory: Path, include: Sequence[str]) -> Iterable[Path]:
     for current, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(files):
-            if any(matches(p, name) for p in include):
+            # A pipe or device named like a draft would block the read: only regular files are drafts.
+            if any(matches(p, name) for p in include) and (Path(current) / name).is_file():
                 yield Path(current) / name
 
 
@@ -107,6 +108,33 @@ def changed_files(ref: str, cwd: Path | None = None) -> set[Path]:
     return {(top / name).resolve() for name in names if name}
 
 
+def _expand(arg: str, include: Sequence[str]) -> list[Path]:
+    """The drafts one command-line argument names: a file, a directory's drafts, or a glob's hits."""
+    path = Path(arg)
+    if path.is_dir():
+        drafts = list(_walk(path, include))
+        if not drafts:
+            raise InputError(f"no drafts found in {arg} (looked for {', '.join(include)})")
+        return drafts
+    if path.is_file():
+        return [path]
+    if path.exists():
+        # A FIFO, socket or device: reading it would block or never end.
+        raise InputError(f"{arg}: not a regular file (a pipe, socket or device), not a draft")
+    if _MAGIC.search(arg):
+        # A glob is a search, like a directory: its hits are filtered by `include` too.
+        hits = []
+        for hit in map(Path, sorted(glob.glob(arg, recursive=True))):
+            if hit.is_dir():
+                hits += list(_walk(hit, include))
+            elif hit.is_file() and any(matches(p, hit.name) for p in include):
+                hits.append(hit)
+        if not hits:
+            raise InputError(f"no drafts match {arg} (looked for {', '.join(include)})")
+        return hits
+    raise InputError(f"no such file or directory: {arg}")
+
+
 def discover(
     paths: Sequence[str],
     *,
@@ -123,27 +151,10 @@ def discover(
     root = (root or Path.cwd()).resolve()
     found: list[Path] = []
     for arg in paths:
-        path = Path(arg)
-        if path.is_dir():
-            drafts = list(_walk(path, include))
-            if not drafts:
-                raise InputError(f"no drafts found in {arg} (looked for {', '.join(include)})")
-            found += drafts
-        elif path.exists():
-            found.append(path)
-        elif _MAGIC.search(arg):
-            # A glob is a search, like a directory: its hits are filtered by `include` too.
-            hits = []
-            for hit in map(Path, sorted(glob.glob(arg, recursive=True))):
-                if hit.is_dir():
-                    hits += list(_walk(hit, include))
-                elif any(matches(p, hit.name) for p in include):
-                    hits.append(hit)
-            if not hits:
-                raise InputError(f"no drafts match {arg} (looked for {', '.join(include)})")
-            found += hits
-        else:
-            raise InputError(f"no such file or directory: {arg}")
+        try:
+            found += _expand(arg, include)
+        except PermissionError as exc:  # stat() of a path under a directory we may not search
+            raise InputError(f"{arg}: cannot be read ({exc.strerror})") from None
 
     seen: set[Path] = set()
     out: list[Path] = []

@@ -128,3 +128,26 @@ def test_changed_since_bad_ref_and_not_a_repo(repo, tmp_path_factory):
     os.chdir(elsewhere)
     with pytest.raises(InputError, match="--changed-since HEAD: .*not a git repository"):
         discover(["a.md"], changed_since="HEAD")
+
+
+def test_a_fifo_is_refused_when_named_and_skipped_when_searched(tree):
+    # Reading a named pipe blocks until something writes to it: `scorer check` would hang for ever.
+    os.mkfifo(tree / "drafts" / "pipe.md")
+    with pytest.raises(InputError, match="drafts/pipe.md: not a regular file"):
+        discover(["drafts/pipe.md"])
+    assert "drafts/pipe.md" not in names(discover(["drafts"]))
+    assert "drafts/pipe.md" not in names(discover(["drafts/*.md"]))
+
+
+def test_a_path_that_cannot_be_examined_is_an_input_error(tree, monkeypatch):
+    # What a directory without search permission does to stat() (tests run as root, so chmod would not).
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if "locked" in self.parts:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    with pytest.raises(InputError, match="locked/a.md: cannot be read \\(Permission denied\\)"):
+        discover(["locked/a.md"])
