@@ -109,6 +109,7 @@ def check_command(
         paths = ["."]
     drafts = discover(paths, include=config.include, exclude=config.exclude, root=config.root,
                       changed_since=changed_since)
+    _refuse_to_overwrite_inputs(output, write_baseline_file, [*drafts, config.file], baseline_file)
     if drafts:
         from scorer.pipeline import score_files
 
@@ -135,6 +136,19 @@ def check_command(
     if exit_zero:
         return ExitStatus.OK
     return ExitStatus.FINDINGS if findings.failed else ExitStatus.OK
+
+
+def _refuse_to_overwrite_inputs(output: Optional[Path], write_baseline_file: Optional[Path], inputs: list,
+                                baseline_file: Optional[Path]) -> None:
+    """Checked before scoring: `-o draft.md` (a slip of the shell) would replace the draft with its report.
+
+    --write-baseline may name the --baseline file: refreshing a baseline is what it is for.
+    """
+    for flag, target, reads in (("--output", output, [*inputs, baseline_file]),
+                                ("--write-baseline", write_baseline_file, inputs)):
+        if target is not None and any(Path(p).resolve() == target.resolve() for p in reads if p is not None):
+            raise ScorerError(f"{flag} {target} is an input of this run (a draft, the baseline or the "
+                              "configuration); name another file")
 
 
 def _registry(config):

@@ -184,3 +184,21 @@ def test_config_command_shows_origins(project):
     assert next(line for line in lines if line.startswith("rules.misquote")).endswith("# default")
     doc = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
     assert doc["settings"]["threshold"] == {"value": 0.7, "from": str((project / ".scorer.toml").resolve())}
+
+
+@pytest.mark.parametrize("option, target", [
+    ("--output", "drafts/weak.md"),          # the report would replace the draft it is about
+    ("--output", "./drafts/../drafts/good.md"),
+    ("--write-baseline", "drafts/good.md"),
+    ("--output", "base.json"),               # the baseline this run reads
+    ("--output", ".scorer.toml"),            # the configuration in force
+])
+def test_output_never_overwrites_an_input(project, option, target):
+    (project / ".scorer.toml").write_text("threshold = 0.5\n")
+    assert check("drafts/weak.md", "--write-baseline", "base.json").exit_code == 1
+    before = {p: p.read_bytes() for p in (project / "drafts/weak.md", project / "drafts/good.md",
+                                          project / "base.json", project / ".scorer.toml")}
+    result = check("drafts", "--baseline", "base.json", option, target, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "is an input of this run" in result.stderr
+    assert {p: p.read_bytes() for p in before} == before
