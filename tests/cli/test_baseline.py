@@ -64,3 +64,29 @@ def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
     plain = tmp_path / "plain"
     plain.write_text("x")
     assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777  # not mkstemp's 0600
+
+
+def test_write_atomic_through_a_symlink_keeps_the_link(tmp_path):
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "latest.sarif"
+    real.write_text("old")
+    link = tmp_path / "scorer.sarif"
+    link.symlink_to(real)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and real.read_text() == "new\n"
+
+
+def test_write_atomic_to_a_pipe_writes_into_it(tmp_path):
+    # `--output /dev/stdout` in a CI job running as root: renaming over it would replace the device node.
+    import os
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    write_atomic(fifo, "report\n")
+    reader.join(5)
+    assert got == ["report\n"]
+    assert fifo.is_fifo()
