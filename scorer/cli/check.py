@@ -188,6 +188,8 @@ def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
 
     from scorer.report import get_reporter
 
+    if output is None and sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise ScorerError("cannot write the report to standard output: it is closed (use --output FILE)")
     options: dict = {"findings": findings, "levels": config.rules}
     if fmt in ("github", "sarif", "markdown"):
         root = _source_root()
@@ -206,8 +208,22 @@ def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
 
         write_atomic(output, text)
     else:
+        _write_stdout(text)
+
+
+def _write_stdout(text: str) -> None:
+    """A full disk or a closed standard output is the user's to fix: one line and exit 2, not a traceback."""
+    import os
+
+    try:
         sys.stdout.write(text)
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): handles_errors exits quietly
+    except OSError as exc:
+        # What could not be written stays buffered; send it nowhere, or the exit flush fails again, noisily.
+        sys.stdout = open(os.devnull, "w")
+        raise ScorerError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
 
 
 def _source_root() -> Path:

@@ -202,3 +202,18 @@ def test_output_never_overwrites_an_input(project, option, target):
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "is an input of this run" in result.stderr
     assert {p: p.read_bytes() for p in before} == before
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])  # a full disk; a closed standard output
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_standard_output_that_cannot_be_written_is_one_line_exit_2(tmp_path, redirect, fmt):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("The port reopened in May, officials said.\n")
+    done = subprocess.run(f'"{sys.executable}" -m scorer check a.md --no-fetch --format {fmt} {redirect}', shell=True,
+                          stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("scorer: error: cannot write the report to standard output")
+    assert done.stderr.count("\n") == 1
