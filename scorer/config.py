@@ -75,8 +75,10 @@ def find_config(start: Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "scorer" in _read_toml(candidate).get("tool", {}):
-            return candidate
+        if candidate.is_file():
+            tool = _read_toml(candidate).get("tool", {})
+            if isinstance(tool, dict) and "scorer" in tool:  # `tool` may be anything in another project's file
+                return candidate
     return None
 
 
@@ -98,7 +100,10 @@ def read_table(path: Path) -> tuple[dict, str]:
     """The scorer table of a config file, and the prefix its keys have in that file (for messages)."""
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("scorer", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        table = tool.get("scorer", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: 'tool.scorer' must be a table")
         return table, "tool.scorer."

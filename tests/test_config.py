@@ -41,6 +41,15 @@ def test_pyproject_without_table_does_not_stop_the_walk(tmp_path):
     assert find_config(tmp_path / "sub") == outer.resolve()
 
 
+def test_pyproject_whose_tool_is_not_a_table(tmp_path):
+    # Someone else's pyproject.toml on the walk up: not ours, so the walk goes on; named, it is an error.
+    outer = write(tmp_path / ".scorer.toml", "threshold = 0.6\n")
+    odd = write(tmp_path / "sub" / "pyproject.toml", "tool = 'poetry'\n")
+    assert find_config(tmp_path / "sub") == outer.resolve()
+    with pytest.raises(ConfigError, match="pyproject.toml: 'tool' must be a table"):
+        load_config(odd, cwd=tmp_path, environ={})
+
+
 def test_dot_scorer_toml_wins_over_pyproject_in_same_dir(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.scorer]\nthreshold = 0.7\n")
     dot = write(tmp_path / ".scorer.toml", "threshold = 0.4\n")
