@@ -23,6 +23,8 @@ DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# What may precede a comment that is still "on its own line": blockquote and list markers.
+_CONTAINER_MARKERS = re.compile(r"(?:\s*(?:>|[-*+]|\d{1,9}[.)]))*\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,8 @@ def parse_directives(draft: Draft) -> tuple[list[Directive], list[str]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        standalone = not text[line_start:m.start()].strip() and not text[m.end():line_end].strip()
+        standalone = (_CONTAINER_MARKERS.fullmatch(text[line_start:m.start()]) is not None
+                      and not text[m.end():line_end].strip())
         directives.append(Directive(m.group("verb").lower(), known or ALL_RULES, m.start(), m.end(), line, standalone))
     return directives, warnings
 

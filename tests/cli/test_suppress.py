@@ -100,3 +100,12 @@ def test_suppressed_claim_in_json_and_run_passes():
     assert claim["suppressed"] is True and claim["findings"] == []
     assert doc["summary"]["passed"] is True and doc["summary"]["below_threshold"] == 0
     assert disabled[0] == ALL_RULES
+
+
+def test_ignore_on_its_own_line_inside_a_blockquote_or_list_item_covers_the_paragraph():
+    # "> <!-- scorer: ignore -->" is the comment alone on its line, as far as the writer can tell.
+    text = ("Intro claim.\n\n> <!-- scorer: ignore -->\n> First quoted claim.\n> Second quoted claim.\n\n"
+            "- <!-- scorer: ignore -->\n  First item claim. Second item claim.\n\nAfter claim.\n")
+    fr, flagged, _, _ = run(text, ["Intro claim.", "First quoted claim.", "Second quoted claim.",
+                                   "First item claim.", "Second item claim.", "After claim."])
+    assert flagged == [0, 5]
