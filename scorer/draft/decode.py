@@ -13,7 +13,14 @@ _MAX_CHAOS = 0.1  # charset-normalizer's "mess" score above which a guess is not
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Return (text, encoding, warnings). Newlines are normalised to \\n (columns are unchanged)."""
     head = data[:_SNIFF_BYTES]
-    if b"\x00" in head and not _looks_utf16(head):
+    if _looks_utf16(head):
+        # Half its bytes are NULs, so the binary sniff below would refuse it; the mark says what it is.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts with a UTF-16 byte order mark but is not UTF-16") from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "utf-16", (f"{path}: not UTF-8; decoded as utf-16",)
+    if b"\x00" in head:
         raise InputError(f"{path}: looks like a binary file, not a draft")
     if head and sum(head.count(bytes([c])) for c in _CONTROL) / len(head) > 0.05:
         raise InputError(f"{path}: looks like a binary file, not a draft")

@@ -217,3 +217,17 @@ def test_standard_output_that_cannot_be_written_is_one_line_exit_2(tmp_path, red
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("scorer: error: cannot write the report to standard output")
     assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_a_draft_not_a_binary_file(tmp_path, monkeypatch, encoding):
+    # What Windows editors save as "Unicode": NUL bytes, but the byte order mark says what they are.
+    monkeypatch.chdir(tmp_path)
+    text = "# Port\n\nThe port reopened in May, officials said.\n"
+    data = text.encode(encoding)
+    Path("notes.md").write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else b"\xfe\xff" + data)
+    result = runner.invoke(app, ["check", "notes.md", "--no-fetch", "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    claims = json.loads(result.stdout)["files"][0]["claims"]
+    assert claims[-1]["text"] == "The port reopened in May, officials said." and claims[-1]["line"] == 3
+    assert "not UTF-8; decoded as utf-16" in result.stderr
