@@ -151,3 +151,11 @@ def test_a_path_that_cannot_be_examined_is_an_input_error(tree, monkeypatch):
     monkeypatch.setattr(Path, "stat", stat)
     with pytest.raises(InputError, match="locked/a.md: cannot be read \\(Permission denied\\)"):
         discover(["locked/a.md"])
+
+
+def test_changed_since_counts_a_renamed_draft_under_its_new_name(repo):
+    git(repo, "mv", "drafts/kept.md", "drafts/moved.md")
+    git(repo, "commit", "-q", "-m", "rename")
+    assert names(discover(["drafts"], changed_since="HEAD~1")) == ["drafts/moved.md"]
+    with pytest.raises(InputError, match="no such file or directory: drafts/kept.md"):
+        discover(["drafts/kept.md"], changed_since="HEAD~1")
