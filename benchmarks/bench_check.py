@@ -67,8 +67,22 @@ def big_draft(megabytes: int = 10) -> None:
         print(f"{len(text.encode()) / 1e6:5.1f} MB draft: {n} claims in {elapsed:.1f} s ({elapsed / size:.2f} s per MB)")
 
 
+def long_paragraph() -> None:
+    """One paragraph of many sentences: must stay linear too (frames and boundaries are local)."""
+    from scorer.pipeline import score_text
+    from scorer.settings import CheckSettings, FetchSettings
+
+    settings = CheckSettings(fetch=FetchSettings(enabled=False))
+    for n in (4_000, 16_000):
+        text = " ".join(f"Officials in city {i} said bridge {i} closed on Monday, according to Reuters." for i in range(n))
+        t = time.perf_counter()
+        score_text(text, path="one-paragraph.md", settings=settings)
+        print(f"one paragraph of {n} sentences: {time.perf_counter() - t:.1f} s")
+
+
 if __name__ == "__main__":
     cold_start()
     throughput()
     if "--big" in sys.argv:
         big_draft()
+        long_paragraph()

@@ -47,16 +47,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WINDOW = 120  # characters looked at around a candidate boundary: keeps long paragraphs linear
+
+
 def _is_boundary(text: str, punct_at: int, end: int) -> bool:
-    rest = text[end:].lstrip()
+    rest = text[end:end + _WINDOW].lstrip()
     if not rest:
         return False
-    if _TRAILER.match(rest):  # "[Daily NK]", "[….]", "(Yonhap)", "(snip)" stay with the sentence they end
+    # "[Daily NK]", "[….]", "(Yonhap)", "(snip)" stay with the sentence they end (they close the block)
+    if len(text) - end <= _WINDOW and _TRAILER.match(rest):
         return False
     nxt = rest[0]
     if nxt.islower() or nxt in ",;:":
         return False
-    before = text[:punct_at]
+    before = text[max(0, punct_at - _WINDOW):punct_at]
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     if text[punct_at] == ".":
         bare = word.lstrip("(“\"'‘").rstrip(".").lower()

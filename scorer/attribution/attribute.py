@@ -45,11 +45,11 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
     speaker: Source | None = None  # the last speaker named, for "he said"
     speaker_block = -1
     institution: Source | None = None  # the last organisation named, for "the ministry said" anywhere later
+    block_frames: dict[int, list[tuple[Source, set[int]]]] = {}
     for c in claims:
         mine = own[c.index]
         block = draft.blocks[c.block_index]
-        sources = [_resolve(s, recent, mine, by_block, own, c) for s in mine.sources]
-        sources = [s for s in sources if s is not None]
+        sources = [_resolve(s, recent) for s in mine.sources]
         referent = institution if mine.pronoun_speech == "institution" else speaker
         if mine.pronoun_speech and referent is not None and not sources:
             from dataclasses import replace
@@ -78,9 +78,10 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
             nxt = _next_quote_id(draft, block.index)
             if nxt is not None and nxt in tag_sources:
                 frame.extend(tag_sources[nxt])
-        for j in by_block[c.block_index]:
-            if j != c.index:
-                frame.extend(_resolve(s, recent, own[j], by_block, own, claims[j]) or s for s in own[j].frame)
+        if c.block_index not in block_frames:
+            block_frames[c.block_index] = _block_frame(by_block[c.block_index], own, recent)
+        # the paragraph's attributions made by its other sentences
+        frame.extend(src for src, by in block_frames[c.block_index] if len(by) > 1 or c.index not in by)
         sources = _dedupe(sources + [_inherited(s) for s in frame])
         if c.quote_id is not None and c.quote_id in tag_sources:
             signals.append(f"quoted block tagged [{draft.blocks[c.block_index].tag}]")
@@ -136,13 +137,35 @@ def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
     return out
 
 
+def _key(s: Source):
+    # one unnamed source stands for all: "a source", "the source", "a second source" are not three
+    return s.outlet or (s.kind if s.kind in ("anonymous", "vague") else (s.kind, s.name.lower()))
+
+
+def _block_frame(members: list[int], own: list[_Own], recent: list[Source]) -> list[tuple[Source, set[int]]]:
+    """Each distinct attribution a paragraph's sentences make, with the sentences that make it.
+
+    Built once per paragraph (a paragraph of n sentences costs n, not n squared) and capped: a paragraph
+    citing more sources than this is a list of attributions, not one frame.
+    """
+    found: dict = {}
+    for j in members:
+        for src in own[j].frame:
+            src = _inherited(_resolve(src, recent))
+            key = _key(src)
+            if key in found:
+                found[key][1].add(j)
+            elif len(found) < _MAX_FRAME:
+                found[key] = (src, {j})
+    return list(found.values())
+
+
 def _dedupe(sources: list[Source]) -> list[Source]:
     """One entry per source; the sentence's own mention wins over an inherited one."""
     seen: set = set()
     out = []
     for s in sources:
-        # one unnamed source stands for all: "a source", "the source", "a second source" are not three
-        key = s.outlet or (s.kind if s.kind in ("anonymous", "vague") else (s.kind, s.name.lower()))
+        key = _key(s)
         if key not in seen:
             seen.add(key)
             out.append(s)
@@ -273,6 +296,7 @@ def _agents(text: str, verbs: list[tuple[int, str]]):
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z./ ,\[\]-]{1,60}?(?:,\s*\w+\.?\s+\d{1,2})?\s*\((?:[A-Z][\w ]{1,30})\)\s*(?::|-|–|—)\s*"
 )
+_MAX_FRAME = 8  # distinct attributions one paragraph passes on to its sentences
 _ADVERBS = frozenset("has have had also then later once recently previously first publicly reportedly further is was "
                      "not never already still repeatedly separately officially again just itself himself herself "
                      "themselves will would could may might can did does do".split())
@@ -364,13 +388,12 @@ def _anon_name(phrase: str) -> str:
     return phrase[:80]
 
 
-def _resolve(s: Source, recent: list[Source], mine: _Own, by_block, own, claim: Claim) -> Source | None:
+def _resolve(s: Source, recent: list[Source]) -> Source:
     """'the report' -> the report named earlier; 'the source' stays anonymous."""
     if s.kind == "document" and cues.BACK_REFERENCE.search(s.name) and recent:
         from dataclasses import replace
 
-        target = recent[-1]
-        return replace(target, cue=s.cue, inherited=False)
+        return replace(recent[-1], cue=s.cue, inherited=False)
     return s
 
 
