@@ -54,9 +54,12 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)
     f["parenthetical"] = float(text.startswith("("))
     voice = _outside_quotes(text) if ("“" in text or '"' in text) else text  # the author's own words
-    f["first_person"] = float(not cues.FIRST_PERSON_WORDS.isdisjoint(_LETTERS.findall(voice)))
-    f["opinion"] = float(bool(cues.OPINION.search(voice)))
-    f["modal"] = float(bool(cues.MODAL_FUTURE.search(voice)))
+    voice_words = _LETTERS.findall(voice)
+    lowered = {w.lower() for w in voice_words}
+    f["first_person"] = float(not cues.FIRST_PERSON_WORDS.isdisjoint(voice_words))
+    # the regex only where a word it needs is present: most sentences have none
+    f["opinion"] = float(cues.is_opinion(voice_words))
+    f["modal"] = float(not lowered.isdisjoint(cues.MODAL_WORDS) and bool(cues.MODAL_FUTURE.search(voice)))
     f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))
     f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
     f["generic_subject"] = float(bool(_GENERIC_SUBJECT.match(text)))

@@ -244,7 +244,8 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
             own.frame.append(src)
         own.signals.append(f"anonymous source: “{m.group(0)}”")
         break
-    for m in cues.VAGUE.finditer(full):
+    full_lowered = {w.lower() for _, w in cues.words(full)} if full is not text else lowered
+    for m in (cues.VAGUE.finditer(full) if not full_lowered.isdisjoint(cues.VAGUE_TRIGGERS) else ()):
         src = Source("unnamed reports", "vague", m.group(0))
         own.sources.append(src)
         own.frame.append(src)
@@ -253,7 +254,7 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
     for m in cues.NAMED_DOCUMENT.finditer(text):
         if not any(s.name == m.group(0) for s in own.sources):
             own.sources.append(Source(m.group(0), "document", m.group(0)))
-    own.hedges = cues.hedges(full, {w.lower() for _, w in cues.words(full)} if full is not text else lowered)
+    own.hedges = cues.hedges(full, full_lowered)
     if own.hedges:
         own.signals.append("hedged: " + ", ".join(dict.fromkeys(own.hedges)))
     return own
