@@ -273,7 +273,7 @@ def _agents(text: str, verbs: list[tuple[int, str]]):
     for m in cues.ACCORDING_TO.finditer(text):
         np = re.split(r"[,.;:“”\"]", text[m.end():], maxsplit=1)[0]
         yield " ".join(np.split()[:8]), m.group(0).strip(), "speech"
-    for pattern in (cues.PASSIVE_AGENT, cues.AS_REPORTED):
+    for pattern in (cues.PASSIVE_AGENT, cues.PARTICIPLE_AGENT, cues.AS_REPORTED):
         for m in pattern.finditer(text):
             np = re.split(r"[;:“”\"]|,\s+(?:which|who|and|but|while)\b", m.group(1), maxsplit=1)[0]
             yield " ".join(np.split()[:10]), m.group(0).split()[0] + " … by", "speech"
@@ -360,6 +360,8 @@ def _classify(agent: str, cue: str, registry, verb: str = "speech", names=None, 
         return Source(name, "organization", cue)
     if verb == "action":
         return None  # "X signed", "X found": an action, not a statement, unless a body or document did it
+    if re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", agent):
+        return Source(agent, "organization", cue)  # an acronym ("CNBC said") is a body, not a person
     name = _person_name(agent)
     if name:
         return Source(name, "person", cue)

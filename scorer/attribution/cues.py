@@ -20,6 +20,7 @@ SPEECH_VERBS = (
     "|learned|informed|briefed|commented|responded|replied|recalled|recounts|recounted|believes|believe|stressed"
     "|emphasi[sz]ed|maintained|contended|observed|remarked|predicted|speculated|conceded|affirmed|reiterated"
     "|confirming|denying|claiming|insisting|warning|stating|announcing|citing|describing|alleging|think|thought"
+    "|admitting|acknowledging|revealing|suggesting|noting|adding|explaining|arguing|asserting|estimating"
 )
 # Actions that attribute only when an organisation, outlet or document does them ("the report found").
 ACTION_VERBS = (
@@ -107,6 +108,8 @@ def anonymous_speaker(text: str) -> str | None:
         verb = ANONYMOUS_VERB.match(text, m.end())
         if verb:
             lead = re.split(r"[,;:“”\"()]", text[max(0, m.start() - 40): m.start()])[-1].split()[-4:]
+            while lead and lead[0].lower() in ("and", "but", "or", "while", "as", "that"):
+                lead.pop(0)  # "... and officials said": the conjunction is not part of the speaker
             # the speaker as named: up to the first comma or relative clause ("who spoke on condition ...")
             tail = re.split(r",|\s(?:who|which|that)\s", text[m.start(): verb.end()], maxsplit=1)[0]
             words = tail.split()
@@ -255,6 +258,13 @@ PASSIVE_AGENT = re.compile(
     r"|released|published|quoted|cited|stated|broadcast|carried|documented|compiled|provided|obtained|analy[sz]ed"
     r"|held|given|delivered|made|written|issued|signed|presented|told)"
     r"\s+(?:[\w,]+\s+){0,5}?by\s+((?:the\s+)?[^.;:“”\"]{2,80})",
+    _I,
+)
+# "photos released by the agency", "figures compiled on Monday by the ministry": a participle with its agent
+PARTICIPLE_AGENT = re.compile(
+    r"\b(?:released|published|issued|carried|provided|broadcast|compiled|obtained|quoted|cited|distributed|shared"
+    r"|posted|aired|shown|supplied|reported)\s+(?:(?:today|yesterday|earlier|later|first|also|on\s+\w+|last\s+\w+)\s+)?"
+    r"by\s+((?:the\s+)?[^.;:“”\"]{2,80})",
     _I,
 )
 # "as reported Geo TV", "as quoted by KCNA"
