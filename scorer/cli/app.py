@@ -45,4 +45,19 @@ def handles_errors(func: F) -> F:
 
 
 def main() -> None:
-    app()
+    try:
+        status = app(standalone_mode=False)
+    except typer.Abort:
+        print("scorer: error: interrupted", file=sys.stderr)
+        sys.exit(int(ExitStatus.USAGE))
+    except Exception as exc:
+        # Click's UsageError (vendored by newer Typer, a separate package under older ones): a bad option or
+        # argument is bad input like any other, so one line and exit 2 rather than a framed box.
+        if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
+            raise
+        ctx = getattr(exc, "ctx", None)
+        command = f"scorer {ctx.info_name}" if ctx is not None and ctx.parent is not None else "scorer"
+        if exc.format_message():  # empty after `scorer` alone, which has printed the help already
+            print(f"scorer: error: {exc.format_message()} (see {command} --help)", file=sys.stderr)
+        sys.exit(int(ExitStatus.USAGE))
+    sys.exit(status if isinstance(status, int) else int(ExitStatus.OK))
