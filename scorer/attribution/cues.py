@@ -36,7 +36,6 @@ COMMUNICATIVE_VERBS = (
     "|pressed|appealed|protested|apologi[sz]ed|defended|questioned|challenged|disputed|decried|lamented"
     "|seek|brief|briefs|discussed|discusses|proposed|accused|accuses|threatening|vowing|urging|calling|pledging"
 )
-REPORTING_VERBS = SPEECH_VERBS + "|" + ACTION_VERBS + "|" + COMMUNICATIVE_VERBS
 
 
 def _word_set(alternation: str) -> frozenset[str]:
@@ -174,13 +173,6 @@ def hedges(text: str, lowered: set[str]) -> list[str]:
     return [m.group(0).lower() for m in HEDGES.finditer(text)]
 
 
-DOCUMENTS = re.compile(
-    r"\b(?:(?:executive\s+)?order\s+\d+|resolution\s+\d+|executive\s+order|report|study|survey|data|dataset|figures"
-    r"|statistics|records?|documents?|filings?|court\s+(?:papers|records|documents)|indictment|complaint"
-    r"|imagery|satellite\s+images?|census|audit|transcript|declaration|treaty|agreement|law|act|bill|statement"
-    r"|press\s+release|release|white\s+paper|memo(?:randum)?|cable|letter|footage|video|analysis|estimates?|tally|poll)\b",
-    _I,
-)
 NAMED_DOCUMENT = re.compile(
     r"\b(?:Executive\s+Order\s+\d+|(?:UN|U\.N\.|Security\s+Council)\s+[Rr]esolution\s+\d+|H\.R\.\s*\d+|S\.\s*\d+"
     r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4}\s+(?:Act|Report|Declaration|Agreement|Treaty|Resolution|Index|Survey|Law))\b"
@@ -189,11 +181,9 @@ BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this|its|their)\s+(?:same\s+|new\s+|latest\s+|original\s+)?(?:report|study|article|story|survey|analysis|statement|release|document|group|agency|organi[sz]ation|outlet|paper|newspaper|ministry)\b",
     _I,
 )
-PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|noted|wrote|explained|argued|recalled)\b", _I)
 
 # The author's own voice; case kept so that "US" (the country) is not "us".
 FIRST_PERSON_WORDS = frozenset("I me my mine myself we We our Our ours us My Me".split())
-FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|we|we’re|we're|our|us)\b")
 # The author's opinion, looked up by word (as fast as a set, where one regex of alternatives was the
 # slowest step of featurising): single words, and a few short phrases ("I doubt", "of course").
 _OPINION_SINGLE = frozenset(
@@ -219,23 +209,12 @@ def is_opinion(words: list[str]) -> bool:
 
 MODAL_WORDS = frozenset("will would could might may can shall won wouldn".split())
 MODAL_FUTURE = re.compile(r"\b(?:will|would|could|might|may|can|shall|won’t|won't|wouldn’t|wouldn't)\b", _I)
-NUMBER = re.compile(
-    r"(?:[$€£¥₩]|US\$)?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand)?"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|half|one-third|two-thirds|a\s+third|a\s+quarter)\b",
-    _I,
-)
 DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
 )
 QUOTE_CHARS = "“”\"„«»"
-TITLE = re.compile(
-    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:-General)?|Gen\.|General|Director|Chairman|Chairwoman|Chair"
-    r"|Ambassador|Spokes(?:man|woman|person)|Sen\.|Senator|Rep\.|Representative|Dr\.|Mr\.|Ms\.|Mrs\.|Professor|Prof\."
-    r"|Leader|leader|Chief|chief|Commander|Governor|Mayor|Judge|Justice|Lt\.|Col\.|Adm\.|King|Queen|Premier|Envoy|envoy"
-    r"|spokes(?:man|woman|person)|official|director|minister|president|analyst|expert|researcher|professor|lawyer|attorney)\b"
-)
 # Two to four capitalised words (Korean given names hyphenated): a candidate person name.
 NAME = re.compile(
     r"\b[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*(?:\s+(?:(?:bin|al|de|van|von|da|der|le)\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*){1,3}"
