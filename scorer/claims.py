@@ -15,7 +15,6 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_STARTERS = frozenset(
     "The A An In It He She They We I But And This That These Those There On At As After For If When".split()
 )
-_CLOSERS = "\"”’')]»"
 # A boundary: terminal punctuation, closing quotes/brackets, then space. Ellipses end sentences only
 # before a capital (checked below).
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]»]*(?:\[\d{1,3}\])*(?=\s+\S)")

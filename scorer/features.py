@@ -1,8 +1,9 @@
-"""Claim (+ Attribution, + Verification) -> feature dict. The only place features are named.
+"""Claim + Attribution -> feature dict. The only place features are named.
 
 Features describe the sentence (is it a statement of fact?) and what it rests on (its own
-attribution, the frame it inherits, how reliable the outlets are, what verification found). They are
-deliberately about kinds of cue, never about particular names, so they carry over to unseen drafts.
+attribution, the frame it inherits, how reliable the outlets are). They are deliberately about kinds
+of cue, never about particular names, so they carry over to unseen drafts. Verification is not a
+feature: the corpus has no fetched pages to learn it from, so it shifts the score in model/predict.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import math
 import re
 
 from scorer.attribution import cues
-from scorer.types import Attribution, Block, Claim, Verification
+from scorer.quoting import QUOTE_MARKS, mask_quotes
+from scorer.types import Attribution, Claim
 
 _NAMED = ("person", "organization", "outlet", "document")
 _CONDITIONAL = re.compile(r"^\(?\s*(?:if|maybe|perhaps|imagine|suppose|whether|why|how|what|who|should|could|would)\b", re.I)
@@ -36,10 +38,9 @@ _PROCESS = re.compile(
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
-def featurize(claim: Claim, attribution: Attribution, block: Block,
-              verification: Verification | None = None) -> dict[str, float]:
+def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     text = claim.text
-    f: dict[str, float] = {"bias": 1.0}
+    f: dict[str, float] = {}
     words = _WORD.findall(text)
     n = len(words)
     f["log_words"] = math.log1p(n)
@@ -53,12 +54,12 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["ends_colon"] = float(stripped.endswith(":"))
     f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)
     f["parenthetical"] = float(text.startswith("("))
-    voice = _outside_quotes(text) if ("“" in text or '"' in text) else text  # the author's own words
+    voice = mask_quotes(text)  # the author's own words, not the people quoted
     voice_words = _LETTERS.findall(voice)
     lowered = {w.lower() for w in voice_words}
     f["first_person"] = float(not cues.FIRST_PERSON_WORDS.isdisjoint(voice_words))
-    # the regex only where a word it needs is present: most sentences have none
     f["opinion"] = float(cues.is_opinion(voice_words))
+    # the regex only where a word it needs is present: most sentences have none
     f["modal"] = float(not lowered.isdisjoint(cues.MODAL_WORDS) and bool(cues.MODAL_FUTURE.search(voice)))
     f["conditional_start"] = float(bool(_CONDITIONAL.match(text)))
     f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
@@ -71,7 +72,7 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     f["proper_nouns"] = min(len(_CAP.findall(text[1:])), 6) / 6
     quoted = bool(attribution.quotes)  # quotations of three words or more; scare quotes are not quotes
     f["quote_marks"] = float(quoted)
-    f["scare_quotes"] = float(not quoted and any(ch in text for ch in cues.QUOTE_CHARS))
+    f["scare_quotes"] = float(not quoted and any(ch in text for ch in QUOTE_MARKS))
     f["first_in_block"] = float(claim.position_in_block == 0)
     f["first_block"] = float(claim.block_index == 0)
 
@@ -117,7 +118,6 @@ def featurize(claim: Claim, attribution: Attribution, block: Block,
     guess = _rubric_guess(effective, f["hearsay_hedge"] > 0)
     for label in ("strong", "moderate", "weak", "none"):
         f[f"rubric_{label}"] = float(guess == label)
-    _verification(f, verification)
     return f
 
 
@@ -140,16 +140,3 @@ def _kinds(f: dict[str, float], prefix: str, sources) -> None:
         f[f"{prefix}_{kind}"] = float(kind in kinds)
     f[f"{prefix}_named"] = float(bool(kinds & set(_NAMED)))
     f[f"{prefix}_any"] = float(bool(kinds))
-
-
-def _verification(f: dict[str, float], v: Verification | None) -> None:
-    status = v.status if v is not None else "not_applicable"
-    for s in ("verified", "altered", "not_found", "partial_source", "unfetched"):
-        f[f"verify_{s}"] = float(status == s)
-    numbers = v.numbers if v is not None else ()
-    f["figure_different"] = float(any(x.status == "different" for x in numbers))
-    f["corroborated"] = float(bool(v and v.corroborated_by))
-
-
-def _outside_quotes(text: str) -> str:
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)

@@ -17,7 +17,7 @@ from scorer.draft import parse_text, read_draft
 from scorer.features import featurize
 from scorer.model.predict import load_model
 from scorer.settings import CheckSettings
-from scorer.types import Article, Attribution, Claim, ClaimResult, Draft, FileReport, Report, Verification
+from scorer.types import Attribution, Claim, ClaimResult, Draft, FileReport, Report, Verification
 
 
 _NOTHING_TO_CHECK = Verification(status="not_applicable", reason="no linked or searchable source to check against")
@@ -71,8 +71,7 @@ def _score(analysed: list[_Analysed], settings: CheckSettings, *, progress: bool
         results = []
         for claim, att in zip(a.claims, a.attributions):
             verification = verified.get(claim.index)
-            features = featurize(claim, att, a.draft.blocks[claim.block_index], verification)
-            score = model.score(features, verification)
+            score = model.score(featurize(claim, att), verification)
             if not score.check_worthy:
                 verification = None
             elif verification is None and settings.fetch.enabled:

@@ -214,7 +214,6 @@ DATE = re.compile(
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
 )
-QUOTE_CHARS = "“”\"„«»"
 # Two to four capitalised words (Korean given names hyphenated): a candidate person name.
 NAME = re.compile(
     r"\b[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*(?:\s+(?:(?:bin|al|de|van|von|da|der|le)\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*){1,3}"

@@ -26,7 +26,6 @@ class LabelledClaim:
     claim: Claim
     check_worthy: bool
     strength: str | None
-    label_text: str
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
             if claim is None:
                 unaligned.append((doc, row["i"], row["text"]))
             else:
-                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row.get("strength"), row["text"]))
+                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row.get("strength")))
             if pos >= 0:
                 cursor = pos + 1
     return Corpus(drafts, claims_by_doc, tuple(rows), tuple(unaligned), data_hash(corpus_dir))

@@ -23,9 +23,7 @@ def build_dataset(corpus: Corpus, registry=None) -> Dataset:
         attributions[doc] = attribute(draft, corpus.claims_by_doc[doc], registry)
     feats, cw, st, groups = [], [], [], []
     for row in corpus.rows:
-        draft = corpus.drafts[row.doc]
-        att = attributions[row.doc][row.claim.index]
-        feats.append(featurize(row.claim, att, draft.blocks[row.claim.block_index]))
+        feats.append(featurize(row.claim, attributions[row.doc][row.claim.index]))
         cw.append(row.check_worthy)
         st.append(row.strength)
         groups.append(row.doc)

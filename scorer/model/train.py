@@ -29,8 +29,6 @@ VERIFICATION_SHIFT = {
     "figure_different": -0.5,
     "corroborated": 0.25,
 }
-# Features that describe verification carry no signal in the corpus (no pages were fetched for it).
-EXCLUDED_PREFIXES = ("verify_", "figure_", "corroborated")
 C_CHECK_WORTHY = 1.0
 C_STRENGTH = 0.3  # stronger regularisation generalised better across documents (grouped CV)
 
@@ -43,7 +41,7 @@ class Fitted:
 
 
 def feature_names(rows: list[dict[str, float]]) -> tuple[str, ...]:
-    names = sorted({k for row in rows for k in row if not k.startswith(EXCLUDED_PREFIXES) and k != "bias"})
+    names = sorted({k for row in rows for k in row})
     return tuple(names)
 
 
