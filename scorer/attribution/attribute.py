@@ -8,10 +8,11 @@ the quote), never another paragraph's. "The report", "the source" are resolved t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scorer.attribution import cues
 from scorer.draft.blocks import trailing_tag
+from scorer.outlets import label_for, registrable_domain
 from scorer.quoting import mask_quotes, quote_spans, quoted_spans
 from scorer.types import Attribution, Block, Claim, Draft, Source
 
@@ -38,7 +39,7 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
     for c in claims:
         by_block.setdefault(c.block_index, []).append(c.index)
     tag_sources = _quote_tags(draft, registry)
-    lead_ins = _lead_ins(draft, claims, own, by_block)
+    lead_ins = _lead_ins(draft, own, by_block)
 
     out = []
     recent: list[Source] = []  # named reports and outlets seen so far, for "the report" back-references
@@ -50,24 +51,11 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
         mine = own[c.index]
         block = draft.blocks[c.block_index]
         sources = [_resolve(s, recent) for s in mine.sources]
-        referent = institution if mine.pronoun_speech == "institution" else speaker
-        if mine.pronoun_speech and referent is not None and not sources:
-            from dataclasses import replace
-
-            sources.append(replace(referent, inherited=False, cue="refers to " + referent.name))
-            signals_extra = [f"“{mine.pronoun_cue}” resolved to {referent.name}"]
-        elif mine.pronoun_fallback is not None and not sources:
-            sources.append(mine.pronoun_fallback)
-            signals_extra = []
-        elif not sources and speaker is not None and _continues_quotation(c):
-            # a quotation running on from an earlier sentence keeps its speaker
-            from dataclasses import replace
-
-            sources.append(replace(speaker, inherited=True, cue="quotation continued from " + speaker.name))
-            signals_extra = [f"continues the quotation of {speaker.name}"]
-        else:
-            signals_extra = []
-        signals = list(mine.signals) + signals_extra
+        signals = list(mine.signals)
+        if not sources:
+            referred, why = _referred(c, mine, speaker, institution)
+            sources += [referred] if referred else []
+            signals += [why] if why else []
         frame: list[Source] = []
         if c.quote_id is not None and c.quote_id in tag_sources:
             frame.extend(tag_sources[c.quote_id])
@@ -101,10 +89,27 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None) -> tuple[A
     return tuple(out)
 
 
+def _referred(claim: Claim, mine: _Own, speaker: Source | None,
+              institution: Source | None) -> tuple[Source | None, str | None]:
+    """What a sentence with no source of its own points back to, and why: "he said" (the last speaker),
+    "the ministry said" (the last institution named), or a quotation running on from an earlier sentence."""
+    referent = institution if mine.pronoun_speech == "institution" else speaker
+    if mine.pronoun_speech and referent is not None:
+        return (replace(referent, inherited=False, cue="refers to " + referent.name),
+                f"“{mine.pronoun_cue}” resolved to {referent.name}")
+    if mine.pronoun_fallback is not None:  # "the government said" with no government named before
+        return mine.pronoun_fallback, None
+    if speaker is not None and _continues_quotation(claim):
+        return (replace(speaker, inherited=True, cue="quotation continued from " + speaker.name),
+                f"continues the quotation of {speaker.name}")
+    return None, None
+
+
 def _continues_quotation(claim: Claim) -> bool:
     """The sentence is all quotation: it opens with a quotation mark or runs on from one."""
     text = claim.text.lstrip("([ ")
-    return text[:1] in "“\"" or (bool(quote_spans(text)) and quote_spans(text)[0][0] == 0)
+    spans = quote_spans(text)
+    return text[:1] in "“\"" or (bool(spans) and spans[0][0] == 0)
 
 
 def _outlet_source(outlet, cue: str, **extra) -> Source:
@@ -116,8 +121,6 @@ def _outlet_source(outlet, cue: str, **extra) -> Source:
 
 def _summary_signals(sources: list[Source], mine: _Own) -> list[str]:
     """Why the sources weigh what they weigh, in words a reader can check."""
-    from scorer.outlets import label_for
-
     out = []
     if not sources:
         return ["no attribution found"]
@@ -173,8 +176,6 @@ def _dedupe(sources: list[Source]) -> list[Source]:
 
 
 def _inherited(s: Source) -> Source:
-    from dataclasses import replace
-
     return s if s.inherited else replace(s, inherited=True)
 
 
@@ -196,19 +197,20 @@ def _own_cues(claim: Claim, block: Block, registry) -> _Own:
         if link.url == block.tag_url:
             continue  # the tag closing the quote already names this source
         outlet = registry.by_domain(link.url)
-        cue = f"link to {_domain(link.url)}"
-        own.sources.append(_outlet_source(outlet, cue, url=link.url, domain=_domain(link.url)) if outlet
-                           else Source(_domain(link.url), "document", cue, domain=_domain(link.url), url=link.url))
-        own.signals.append(f"links to {_domain(link.url)}")
+        domain = registrable_domain(link.url) or link.url
+        cue = f"link to {domain}"
+        own.sources.append(_outlet_source(outlet, cue, url=link.url, domain=domain) if outlet
+                           else Source(domain, "document", cue, domain=domain, url=link.url))
+        own.signals.append(f"links to {domain}")
     # named outlets and organisations in an attribution role
     tokens = cues.words(text)
     lowered = {w.lower() for _, w in tokens}
     attributive = bool(lowered & cues.SPEECH_WORDS) or bool(cues.ACCORDING_TO.search(text))
     names = registry.find_names(text)
+    carrier = cues.RECIPIENT.search(text) if names else None
     for start, end, outlet in names:
         if not (attributive or _is_speaker_position(text, start, end)):
             continue
-        carrier = cues.RECIPIENT.search(text)
         is_recipient = carrier is not None and carrier.start(1) <= start < carrier.end(1)
         src = _outlet_source(outlet, text[start:end])
         own.sources.append(src)
@@ -297,6 +299,7 @@ def _agents(text: str, verbs: list[tuple[int, str]]):
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z./ ,\[\]-]{1,60}?(?:,\s*\w+\.?\s+\d{1,2})?\s*\((?:[A-Z][\w ]{1,30})\)\s*(?::|-|–|—)\s*"
 )
+_VIA = re.compile(r",?\s+via\s+")  # "[Yonhap, via the Korea Herald]": origin, then carrier
 _MAX_FRAME = 8  # distinct attributions one paragraph passes on to its sentences
 _ADVERBS = frozenset("has have had also then later once recently previously first publicly reportedly further is was "
                      "not never already still repeatedly separately officially again just itself himself herself "
@@ -394,8 +397,6 @@ def _anon_name(phrase: str) -> str:
 def _resolve(s: Source, recent: list[Source]) -> Source:
     """'the report' -> the report named earlier; 'the source' stays anonymous."""
     if s.kind == "document" and cues.BACK_REFERENCE.search(s.name) and recent:
-        from dataclasses import replace
-
         return replace(recent[-1], cue=s.cue, inherited=False)
     return s
 
@@ -406,23 +407,21 @@ def _quote_tags(draft: Draft, registry) -> dict[int, list[Source]]:
     for block in draft.blocks:
         if block.quote_id is None or block.tag is None or block.quote_id in tags:
             continue
-        origin_name, _, carrier_name = block.tag.partition(", via ")
-        if not carrier_name:
-            origin_name, _, carrier_name = block.tag.partition(" via ")
-        origin = registry.by_name(origin_name.strip())
-        carrier = registry.by_name(carrier_name.strip()) if carrier_name else None
-        via = carrier.name if carrier else (carrier_name.strip() or None)
+        origin_name, carrier_name = (part.strip() for part in (_VIA.split(block.tag, maxsplit=1) + [""])[:2])
+        origin = registry.by_name(origin_name)
+        carrier = registry.by_name(carrier_name) if carrier_name else None
+        via = carrier.name if carrier else (carrier_name or None)
         url = block.tag_url
         sources = []
         if origin:
             sources.append(_outlet_source(origin, f"[{block.tag}]", url=url, via=via, inherited=True))
         else:
-            sources.append(Source(origin_name.strip(), "outlet", f"[{block.tag}]", url=url, via=via, inherited=True))
+            sources.append(Source(origin_name, "outlet", f"[{block.tag}]", url=url, via=via, inherited=True))
         tags[block.quote_id] = sources
     return tags
 
 
-def _lead_ins(draft: Draft, claims, own, by_block) -> dict[int, list[Source]]:
+def _lead_ins(draft: Draft, own: list[_Own], by_block: dict[int, list[int]]) -> dict[int, list[Source]]:
     """An untagged quote inherits the named sources of the paragraph that introduces it."""
     lead: dict[int, list[Source]] = {}
     for i, block in enumerate(draft.blocks):
@@ -442,10 +441,3 @@ def _next_quote_id(draft: Draft, block_index: int) -> int | None:
     if block_index + 1 < len(draft.blocks):
         return draft.blocks[block_index + 1].quote_id
     return None
-
-
-def _domain(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or url).lower()
-    return host[4:] if host.startswith("www.") else host
