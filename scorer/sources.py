@@ -13,40 +13,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from scorer.settings import FetchSettings
 from scorer.types import Article, Attribution, Claim, Draft, Verification
 
-SEARCHABLE = ("dailynk", "hrw", "koreaherald")  # outlets with a search the fetch layer supports
 _MAX_CROSS_CHECKS = 12  # searches per run; each costs a request per outlet
 _STOP = frozenset("a an the of to in on and or for with by from at as is are was were that this it its".split())
 _NUMBER = re.compile(r"\d")
 
 
+@dataclass(frozen=True)
+class _Search:
+    """A page to find through an outlet's own search, for a claim whose source has no link."""
+
+    outlet: str
+    phrase: str
+
+
 def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution, ...]]],
                settings: FetchSettings, *, progress: bool = False) -> list[dict[int, Verification]]:
     from scorer.fetch import fetch_articles, find_article
+    from scorer.fetch.sites import ADAPTERS
     from scorer.verify import verify_claim
 
+    searchable = {key for key, adapter in ADAPTERS.items() if adapter.supports_search}
     plans = [_plan(draft, claims, atts) for draft, claims, atts in items]
-    urls = [u for plan in plans for urls in plan.values() for u in urls if not u.startswith("search:")]
+    urls = [r for plan in plans for refs in plan.values() for r in refs if isinstance(r, str)]
     dates = [draft.date for draft, _, _ in items if draft.date]
     articles: dict[str, Article] = fetch_articles(urls, settings, draft_date=min(dates) if dates else None,
                                                   progress=progress) if urls else {}
-    searched: dict[str, Article] = {}
+    searched: dict[_Search, Article] = {}
 
-    def lookup(ref: str, draft_date: str | None) -> Article:
-        if not ref.startswith("search:"):
+    def lookup(ref: str | _Search, draft_date: str | None) -> Article:
+        if isinstance(ref, str):
             return articles.get(ref) or Article(url=ref, status="error", message="not fetched")
         if ref not in searched:
-            _, outlet, phrase = ref.split(":", 2)
-            searched[ref] = find_article(outlet, phrase, settings, draft_date=draft_date)
+            searched[ref] = find_article(ref.outlet, ref.phrase, settings, draft_date=draft_date)
         return searched[ref]
 
     out: list[dict[int, Verification]] = []
     cross_checks = 0
     for (draft, claims, atts), plan in zip(items, plans):
-        cited = _searchable_outlets(atts)
+        cited = list(dict.fromkeys(s.outlet for a in atts for s in a.sources if s.outlet in searchable))
         verified: dict[int, Verification] = {}
         for claim in claims:
             att = atts[claim.index]
@@ -59,7 +68,7 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
             phrase = search_phrase(att, claim) if cited and _worth_cross_checking(claim, att, v) else ""
             if phrase and cross_checks < _MAX_CROSS_CHECKS:
                 cross_checks += 1
-                extra = [lookup(f"search:{o}:{phrase}", draft.date) for o in cited]
+                extra = [lookup(_Search(o, phrase), draft.date) for o in cited]
                 extra = [a for a in extra if a.ok and a.url not in {f.url for f in found}]
                 if extra:
                     v2 = verify_claim(claim, att, found + extra, draft.date)
@@ -70,9 +79,10 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
     return out
 
 
-def _plan(draft: Draft, claims: tuple[Claim, ...], atts: tuple[Attribution, ...]) -> dict[int, list[str]]:
-    """claim index -> the pages (URLs, or "search:<outlet>:<phrase>") it should be checked against."""
-    plan: dict[int, list[str]] = {}
+def _plan(draft: Draft, claims: tuple[Claim, ...],
+          atts: tuple[Attribution, ...]) -> dict[int, list[str | _Search]]:
+    """claim index -> the pages (URLs, or outlet searches) it should be checked against."""
+    plan: dict[int, list[str | _Search]] = {}
     # One search per tagged quote, from its first sentence with words to search for ("[….]" has none).
     block_phrase: dict[int, str] = {}
     for claim in claims:
@@ -82,19 +92,14 @@ def _plan(draft: Draft, claims: tuple[Claim, ...], atts: tuple[Attribution, ...]
                 block_phrase[claim.quote_id] = phrase
     for claim in claims:
         att = atts[claim.index]
-        refs = [s.url for s in att.sources if s.url]
+        refs: list[str | _Search] = [s.url for s in att.sources if s.url]
         if not refs and claim.quote_id in block_phrase:
             tag = next((s for s in att.sources if s.cue.startswith("[") and s.outlet), None)
             if tag is not None:
-                refs = [f"search:{tag.outlet}:{block_phrase[claim.quote_id]}"]
+                refs = [_Search(tag.outlet, block_phrase[claim.quote_id])]
         if refs and (att.quotes or claim.quote_id is not None or _NUMBER.search(claim.text)):
             plan[claim.index] = list(dict.fromkeys(refs))
     return plan
-
-
-def _searchable_outlets(atts: tuple[Attribution, ...]) -> list[str]:
-    seen = dict.fromkeys(s.outlet for a in atts for s in a.sources if s.outlet in SEARCHABLE)
-    return list(seen)
 
 
 def _worth_cross_checking(claim: Claim, att: Attribution, v: Verification) -> bool:
