@@ -204,7 +204,7 @@ def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
         options["width"] = shutil.get_terminal_size((160, 24)).columns
     text = get_reporter(fmt, **options).render(report)
     if output is not None:
-        from scorer.baseline import write_atomic
+        from scorer.fileio import write_atomic
 
         write_atomic(output, text)
     else:

@@ -10,6 +10,7 @@ import typer
 
 from scorer.cli.app import app, handles_errors
 from scorer.errors import ExitStatus, ScorerError
+from scorer.fileio import write_atomic
 
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -45,9 +46,9 @@ def train(
     text = dumps(export(fitted))
     metrics = cross_validate(data)
     output.mkdir(parents=True, exist_ok=True)
-    _write_atomic(output / "sourcing-model.json", text)
+    write_atomic(output / "sourcing-model.json", text)
     digest = hashlib.sha256(text.encode()).hexdigest()
-    _write_atomic(output / "MODEL_CARD.md",
+    write_atomic(output / "MODEL_CARD.md",
                   render_card(metrics, loaded.data_hash, digest, len(fitted.feature_names), len(loaded.unaligned)))
     print(f"wrote {output / 'sourcing-model.json'} ({len(fitted.feature_names)} features, sha256 {digest[:12]})",
           file=sys.stderr)
@@ -96,17 +97,3 @@ def _print_metrics(m) -> None:
     print("  confusion (rows true, columns predicted: strong moderate weak none)")
     for c, row in zip(m.strength_f1, m.confusion):
         print(f"    {c:<9}" + "".join(f"{x:>6}" for x in row))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

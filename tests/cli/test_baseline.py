@@ -5,7 +5,8 @@ import json
 import pytest
 
 from cli_factory import make_file, make_report
-from scorer.baseline import load_baseline, new_findings, write_atomic, write_baseline
+from scorer.baseline import load_baseline, new_findings, write_baseline
+from scorer.fileio import write_atomic
 from scorer.errors import ConfigError
 from scorer.rules import evaluate
 
