@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.options import CACHE_DIR_OPTION, fetch_flags
 
 cache_app = typer.Typer(name="cache", help="Manage the fetch cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
@@ -17,16 +18,13 @@ app.add_typer(cache_app, name="cache")
 @handles_errors
 def import_pages(
     manifest: Path = typer.Argument(..., metavar="MANIFEST", help="JSON manifest: URL -> recorded file + headers."),
-    cache_dir: Optional[Path] = typer.Option(
-        None, "--cache-dir", metavar="DIR", help="Cache directory (default: the user's cache directory)."
-    ),
+    cache_dir: Optional[Path] = CACHE_DIR_OPTION,
 ) -> int:
     from scorer.config import load_config
     from scorer.fetch.cache import cache_path
     from scorer.fetch.replay import import_manifest
 
-    flags = {"fetch.cache_dir": (str(cache_dir.expanduser()), "--cache-dir")} if cache_dir is not None else {}
-    settings = load_config(None, flags=flags).settings.fetch
+    settings = load_config(None, flags=fetch_flags(cache_dir=cache_dir)).settings.fetch
     stored = import_manifest(manifest, settings)
     for article in stored:
         note = " (partial)" if article.partial else ""

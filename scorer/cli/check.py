@@ -15,42 +15,12 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
+                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
 from scorer.errors import ExitStatus, ScorerError
 from scorer.report import FORMATS
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-
-
-def fetch_flags(no_fetch: bool, offline: bool, refresh: bool, cache_dir: Optional[Path],
-                allow_private_hosts: bool) -> dict:
-    """Fetch flags as config layers: only flags actually given override the file and environment."""
-    flags: dict = {}
-    if no_fetch:
-        flags["fetch.enabled"] = (False, "flag --no-fetch")
-    if offline:
-        flags["fetch.offline"] = (True, "flag --offline")
-    if refresh:
-        flags["fetch.refresh"] = (True, "flag --refresh")
-    if cache_dir is not None:
-        flags["fetch.cache_dir"] = (str(cache_dir.expanduser().resolve()), "flag --cache-dir")
-    if allow_private_hosts:
-        flags["fetch.allow_private_hosts"] = (True, "flag --allow-private-hosts")
-    return flags
-
-
-# Options shared with `scorer config`, declared once so both commands document them alike.
-CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from this TOML file instead of the nearest "
-                             ".scorer.toml, or pyproject.toml with a tool.scorer table.", dir_okay=False, show_default=False)
-FAIL_UNDER_OPTION = typer.Option(None, "--fail-under", min=0.0, max=1.0, show_default=False,
-                                 help="Threshold: a check-worthy claim with confidence under it is a weak-sourcing "
-                                 "finding (an error by default, so exit 1). Default: `threshold` from config, else 0.5.")
-NO_FETCH_OPTION = typer.Option(False, "--no-fetch", help="Do not fetch cited pages; score from the draft's text alone.")
-OFFLINE_OPTION = typer.Option(False, "--offline", help="Answer fetches from the cache only; send no request.")
-REFRESH_OPTION = typer.Option(False, "--refresh", help="Ignore cached pages and fetch them again.")
-CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_default=False,
-                                help="Directory of the page cache (default: the user cache directory).")
-PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
-                                    help="Allow fetching from private, loopback and link-local addresses.")
 
 
 @app.command("check")

@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
-from scorer.cli.check import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
-                              PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
+from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
+                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
 from scorer.errors import ExitStatus
 
 

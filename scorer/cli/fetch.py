@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.options import CACHE_DIR_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags
 from scorer.errors import ExitStatus, ScorerError
 
 FIELDS = (
@@ -21,24 +22,16 @@ FIELDS = (
 def build_settings(*, offline: bool, refresh: bool, cache_dir: Optional[Path], allow_private_hosts: bool,
                    timeout: Optional[float]):
     """FetchSettings from defaults, config file and environment (scorer.config), then these flags."""
-    from scorer.config import load_config
-    from scorer.settings import FetchSettings
+    from dataclasses import replace
 
-    flags: dict = {}
-    if offline:
-        flags["fetch.offline"] = (True, "--offline")
-    if refresh:
-        flags["fetch.refresh"] = (True, "--refresh")
-    if cache_dir is not None:
-        flags["fetch.cache_dir"] = (str(cache_dir.expanduser()), "--cache-dir")
-    if allow_private_hosts:
-        flags["fetch.allow_private_hosts"] = (True, "--allow-private-hosts")
-    if timeout is not None:
-        if timeout <= 0:
-            raise ScorerError("--timeout must be a positive number of seconds")
-        flags["fetch.read_timeout"] = (timeout, "--timeout")
-        flags["fetch.connect_timeout"] = (min(FetchSettings().connect_timeout, timeout), "--timeout")
-    return load_config(None, flags=flags).settings.fetch
+    from scorer.config import load_config
+
+    flags = fetch_flags(offline=offline, refresh=refresh, cache_dir=cache_dir,
+                        allow_private_hosts=allow_private_hosts, timeout=timeout)
+    settings = load_config(None, flags=flags).settings.fetch
+    if timeout is not None:  # a connection should not wait longer than the whole read may
+        settings = replace(settings, connect_timeout=min(settings.connect_timeout, timeout))
+    return settings
 
 
 def article_record(article) -> dict:
@@ -66,15 +59,10 @@ def print_table(articles) -> None:
 @handles_errors
 def fetch(
     urls: List[str] = typer.Argument(..., metavar="URL...", help="Pages to fetch (http or https)."),
-    offline: bool = typer.Option(False, "--offline", help="Answer only from the cache; send no request at all."),
-    refresh: bool = typer.Option(False, "--refresh", help="Ignore cached copies and fetch again."),
-    cache_dir: Optional[Path] = typer.Option(
-        None, "--cache-dir", metavar="DIR", help="Cache directory (default: the user's cache directory)."
-    ),
-    allow_private_hosts: bool = typer.Option(
-        False, "--allow-private-hosts",
-        help="Allow hosts on loopback or private networks (also SCORER_ALLOW_PRIVATE_HOSTS=1).",
-    ),
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
+    cache_dir: Optional[Path] = CACHE_DIR_OPTION,
+    allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
     timeout: Optional[float] = typer.Option(
         None, "--timeout", metavar="SECONDS", help="Read timeout per request (default 15; connect timeout 5)."
     ),
