@@ -7,11 +7,9 @@ router, cloud metadata endpoint or local services (server-side request forgery).
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from urllib.parse import urlsplit
 
-ENV_ALLOW_PRIVATE = "SCORER_ALLOW_PRIVATE_HOSTS"
 
 # RFC 6761 names that never exist in public DNS: answered locally so a test name never leaks to a resolver.
 _NEVER_RESOLVE = (".test", ".invalid", ".example", ".localhost")
@@ -23,10 +21,6 @@ class Refused(Exception):
 
 class Unresolvable(Exception):
     """The host name does not resolve (a dead link: worth asking the archive)."""
-
-
-def private_hosts_allowed(allow: bool) -> bool:
-    return allow or os.environ.get(ENV_ALLOW_PRIVATE, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def resolve(host: str) -> list[str]:
@@ -70,7 +64,7 @@ def check_url(url: str, allow_private: bool) -> None:
     if not host:
         raise Refused("the URL has no host")
     addresses = resolve(host)
-    if private_hosts_allowed(allow_private):
+    if allow_private:
         return
     for address in addresses:
         label = _forbidden(address)

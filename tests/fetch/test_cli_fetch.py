@@ -74,3 +74,15 @@ def test_usage_errors_exit_2(tmp_path):
     assert run("fetch", "https://site.test/", "--timeout", "0").exit_code == 2
     missing = run("cache", "import", str(tmp_path / "nope.json"), "--cache-dir", str(tmp_path))
     assert missing.exit_code == 2 and missing.stderr.startswith("scorer: error: cannot read manifest")
+
+
+def test_timeout_flag_keeps_a_shorter_configured_connect_timeout(tmp_path, monkeypatch):
+    from scorer.cli.fetch import build_settings
+
+    (tmp_path / ".scorer.toml").write_text("[fetch]\nconnect_timeout = 2\n")
+    monkeypatch.chdir(tmp_path)
+    flags = dict(offline=False, refresh=False, cache_dir=None, allow_private_hosts=False)
+    longer = build_settings(**flags, timeout=10)
+    assert (longer.connect_timeout, longer.read_timeout) == (2, 10)
+    shorter = build_settings(**flags, timeout=1)
+    assert (shorter.connect_timeout, shorter.read_timeout) == (1, 1)

@@ -30,12 +30,6 @@ def test_loopback_refused_without_the_flag_and_allowed_with_it(local_server, fet
     assert one(url, fetch_settings).status == "ok"
 
 
-def test_environment_variable_lifts_the_rule(local_server, fetch_settings, monkeypatch):
-    local_server.server.expect_request("/page").respond_with_data(html("Synthetic."), content_type="text/html")
-    monkeypatch.setenv("SCORER_ALLOW_PRIVATE_HOSTS", "1")
-    assert one(local_server.base + "/page", replace(fetch_settings, allow_private_hosts=False)).status == "ok"
-
-
 def test_private_ipv6_and_non_http_urls_are_refused(fetch_settings):
     settings = replace(fetch_settings, allow_private_hosts=False)
     got = fetch_articles(["http://10.0.0.1/x", "http://[::1]/x", "file:///etc/passwd", "http://169.254.169.254/"], settings)
