@@ -187,13 +187,15 @@ def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
         if ver.status in ("altered", "not_found"):
             where = f" in {ver.url}" if ver.url else ""
             what = "altered from the source" if ver.status == "altered" else "not found"
-            out.append(("misquote", f"quote {what}{where}"))
+            # the words that differ, draft → source, so the writer sees what to fix
+            changes = [d for q in ver.quotes if q.status == "altered" for d in q.differences][:3]
+            detail = f" ({'; '.join(changes)})" if changes else ""
+            out.append(("misquote", f"quote {what}{where}{detail}"))
         different = [n for n in ver.numbers if n.status == "different"]
         if different:
             pairs = "; ".join(f"{n.claim} in the draft, {n.source} in the source" for n in different)
             out.append(("figure-mismatch", f"figure differs from the source: {pairs}"))
-        gone = next((code for code in ("http_404", "http_410") if code in (ver.reason or "") or code == ver.status),
-                    None)
+        gone = ver.source_status if ver.source_status in ("http_404", "http_410") else None
         if gone or ver.archived:
             why = f"answered {gone.replace('_', ' ').upper()}" if gone else "is read from an archived snapshot"
             out.append(("dead-link", f"cited page {ver.url or ''} {why}".replace("  ", " ")))

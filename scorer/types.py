@@ -181,6 +181,7 @@ class Verification:
     published_after_draft: bool = False
     corroborated_by: tuple[str, ...] = ()
     reason: str | None = None
+    source_status: str | None = None  # the fetch status of the page used: "ok", "http_404", "timeout", ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,13 +47,21 @@ def test_verification_rules():
         return rules_of(confidence=0.9, sources=[OUTLET], verification=Verification(**kw))
 
     assert with_ver(status="altered") == ["misquote"]
+    from scorer.types import QuoteCheck
+
+    altered = Verification(status="altered", url="https://ledger.test/a",
+                           quotes=(QuoteCheck("we will act now", "altered", 90.0, "we will act soon", ("now → soon",)),))
+    (finding,) = evaluate_file(make_file(TEXT, [(SENTENCE, dict(confidence=0.9, sources=[OUTLET],
+                                                                verification=altered))]), 0.5)
+    assert finding.message == "quote altered from the source in https://ledger.test/a (now → soon)"
     assert with_ver(status="not_found") == ["misquote"]
     assert with_ver(status="verified") == []
     assert with_ver(status="partial_source") == []  # a truncated copy is not a misquote
     assert with_ver(status="verified", numbers=(NumberCheck("2.4 percent", "2.79 percent", "different"),
                                                  NumberCheck("2014", "2014", "same"))) == ["figure-mismatch"]
-    assert with_ver(status="unfetched", reason="http_404") == ["dead-link"]
-    assert with_ver(status="http_410") == ["dead-link"]
+    assert with_ver(status="unfetched", reason="http_404: Not Found", source_status="http_404") == ["dead-link"]
+    assert with_ver(status="unfetched", source_status="http_410") == ["dead-link"]
+    assert with_ver(status="unfetched", reason="timeout", source_status="timeout") == []
     assert with_ver(status="verified", archived=True) == ["dead-link"]
     assert with_ver(status="unfetched", reason="timeout") == []  # a run never fails because a source did
     assert with_ver(status="verified", published_after_draft=True, source_published="2016-01-01") == [

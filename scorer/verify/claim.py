@@ -130,6 +130,7 @@ def verify_claim(
             archived=bool(first.archived),
             quotes=tuple(QuoteCheck(q, "unfetched") for q in quotes),
             reason=reason,
+            source_status=first.status,
         )
     results = [(article, verify_against(quotes, claimed, article, draft_date)) for article in readable]
     article, best = min(results, key=lambda pair: _rank(pair[1]))
@@ -148,6 +149,7 @@ def verify_claim(
         source_published=best.source_published,
         published_after_draft=best.published_after_draft,
         corroborated_by=corroborate(by_outlet),
+        source_status=article.status,
     )
 
 

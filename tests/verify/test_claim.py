@@ -34,7 +34,7 @@ def test_unfetched_carries_the_fetch_reason():
     failed = Article(url="https://news.example.test/gone", status="http_404", message="Not Found")
     result = verify("“We will build seven new bridges across the river,” he said.", [failed])
     assert result.status == "unfetched"
-    assert result.reason == "http_404: Not Found"
+    assert result.reason == "http_404: Not Found" and result.source_status == "http_404"
     assert result.quotes[0].status == "unfetched"
     # One readable page among failed ones is enough.
     ok = synthetic_article(SPEECH)
