@@ -9,23 +9,23 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+PROJECT_URL = "https://github.com/scorer-project/scorer"
 
-from scorer.pipeline import score_file, score_files, score_text  # noqa: E402
-from scorer.settings import CheckSettings, FetchSettings  # noqa: E402
-from scorer.types import (  # noqa: E402
-    Article,
-    Attribution,
-    Claim,
-    ClaimResult,
-    Draft,
-    FileReport,
-    Report,
-    Score,
-    Source,
-    Verification,
-)
+# The API is imported on first use, so `scorer outlets` or `scorer fetch` don't load the scoring pipeline.
+_API = {
+    "score_file": "scorer.pipeline", "score_files": "scorer.pipeline", "score_text": "scorer.pipeline",
+    "CheckSettings": "scorer.settings", "FetchSettings": "scorer.settings",
+    **{name: "scorer.types" for name in ("Article", "Attribution", "Claim", "ClaimResult", "Draft", "FileReport",
+                                         "Report", "Score", "Source", "Verification")},
+}
 
-__all__ = [
-    "Article", "Attribution", "CheckSettings", "Claim", "ClaimResult", "Draft", "FetchSettings", "FileReport",
-    "Report", "Score", "Source", "Verification", "__version__", "score_file", "score_files", "score_text",
-]
+
+def __getattr__(name: str):
+    if name in _API:
+        import importlib
+
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'scorer' has no attribute {name!r}")
+
+
+__all__ = ["PROJECT_URL", "__version__", *_API]

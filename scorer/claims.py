@@ -88,11 +88,11 @@ def split_claims(draft: Draft) -> tuple[Claim, ...]:
         spans = [(0, len(block.text))] if block.kind in ("heading", "tag_line") else sentence_spans(block.text)
         spans = [span for span in spans if span[1] > span[0]]
         for k, (s, e) in enumerate(spans):
-            claims.append(_claim(draft, block, len(claims), k, len(spans), s, e))
+            claims.append(_claim(draft, block, len(claims), k, s, e))
     return tuple(claims)
 
 
-def _claim(draft: Draft, block: Block, index: int, k: int, n: int, s: int, e: int) -> Claim:
+def _claim(draft: Draft, block: Block, index: int, k: int, s: int, e: int) -> Claim:
     fs = block.file_offset(s)
     fe = block.file_offset(e - 1) + 1  # end offset just after the last character
     line, col = draft.position(fs)
@@ -102,5 +102,5 @@ def _claim(draft: Draft, block: Block, index: int, k: int, n: int, s: int, e: in
         id=f"c{index + 1}", index=index, text=block.text[s:e], block_index=block.index,
         start=fs, end=fe, line=line, column=col, end_line=end_line, end_column=end_col,
         block_start=s, block_end=e, kind=block.kind, quote_id=block.quote_id,
-        position_in_block=k, block_sentences=n, links=links,
+        position_in_block=k, links=links,
     )

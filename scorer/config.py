@@ -15,12 +15,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from scorer.discover import DEFAULT_INCLUDE
 from scorer.errors import ConfigError
 from scorer.rules import LEVELS, RULES
 from scorer.settings import CheckSettings, FetchSettings
 
-CONFIG_NAMES = (".scorer.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch", "model")
 FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
 _FETCH_DEFAULTS = FetchSettings()
@@ -58,7 +57,7 @@ class Config:
         ]
         out += [(f"rules.{k}", v, self.origin(f"rules.{k}")) for k, v in self.rules.items()]
         out.append(("outlets", list(self.outlets), self.origin("outlets")))
-        out.append(("model", getattr(self.settings, "model_path", None), self.origin("model")))
+        out.append(("model", self.settings.model_path, self.origin("model")))
         out += [(f"fetch.{name}", getattr(self.settings.fetch, name), self.origin(f"fetch.{name}"))
                 for name in FETCH_FIELDS]
         return out

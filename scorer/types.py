@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 STRENGTHS: tuple[str, ...] = ("strong", "moderate", "weak", "none")
-SOURCE_KINDS: tuple[str, ...] = ("outlet", "person", "organization", "document", "anonymous", "vague")
 
 Strength = Literal["strong", "moderate", "weak", "none"]
 SourceKind = Literal["outlet", "person", "organization", "document", "anonymous", "vague"]
@@ -99,7 +98,6 @@ class Claim:
     kind: BlockKind = "paragraph"
     quote_id: int | None = None
     position_in_block: int = 0  # 0-based sentence index within its block
-    block_sentences: int = 1
     links: tuple[Link, ...] = ()
 
 

@@ -61,8 +61,6 @@ def check_command(
     allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
 ) -> int:
     """Rate the sourcing of every claim in the drafts; exit 1 when a finding is at error level."""
-    from dataclasses import replace
-
     from scorer.config import load_config
     from scorer.discover import discover
     from scorer.types import Report
@@ -85,7 +83,6 @@ def check_command(
 
         report = score_files(drafts, config.settings, progress=sys.stderr.isatty() and len(drafts) > 1,
                              registry=_registry(config))
-        report = replace(report, threshold=threshold)
     else:
         why = (f"no drafts changed since {changed_since}" if changed_since is not None
                else "no drafts to check: every named file is excluded by the configuration")

@@ -17,7 +17,6 @@ from scorer.fetch import safety
 from scorer.fetch.decode import decode_body
 from scorer.settings import FetchSettings
 
-PROJECT_URL = "https://github.com/scorer-project/scorer"
 ALLOWED_TYPES = (
     "text/html",
     "application/xhtml+xml",
@@ -32,13 +31,9 @@ _CHUNK = 16_384
 
 
 def user_agent() -> str:
-    try:
-        from importlib.metadata import version
+    from scorer import PROJECT_URL, __version__
 
-        ver = version("scorer")
-    except Exception:  # not installed (running from a checkout)
-        ver = "dev"
-    return f"scorer/{ver} (+{PROJECT_URL})"
+    return f"scorer/{__version__} (+{PROJECT_URL})"
 
 
 class FetchError(Exception):

@@ -19,7 +19,6 @@ NEWS_KINDS = frozenset(
     {"wire agency", "newspaper", "broadcaster", "online news", "state media", "blog", "news outlet"}
 )
 KINDS = NEWS_KINDS | {"ngo", "government agency", "think tank", "intergovernmental"}
-LABELS = ("reliable", "mixed", "unreliable", "blacklisted", "unknown")
 
 
 @dataclass(frozen=True)

@@ -11,31 +11,14 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from scorer import PROJECT_URL, __version__
 from scorer.report.base import Reporter
 from scorer.report.common import findings_for
 from scorer.rules import RULES, resolve_levels
 from scorer.types import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/scorer-project/scorer"
 FINGERPRINT_KEY = "scorerClaimText/v1"
-
-
-def tool_version() -> str:
-    try:
-        import scorer
-
-        version = getattr(scorer, "__version__", None)
-        if version:
-            return str(version)
-    except ImportError:  # pragma: no cover - scorer is importable whenever this runs
-        pass
-    try:
-        from importlib.metadata import PackageNotFoundError, version as dist_version
-
-        return dist_version("scorer")
-    except PackageNotFoundError:
-        return "0.0.0"
 
 
 def rule_descriptors(levels: dict[str, str]) -> list[dict]:
@@ -91,8 +74,8 @@ class SarifReporter(Reporter):
         run = {
             "tool": {"driver": {
                 "name": "scorer",
-                "version": tool_version(),
-                "informationUri": INFORMATION_URI,
+                "version": __version__,
+                "informationUri": PROJECT_URL,
                 "rules": rule_descriptors(levels),
             }},
             "columnKind": "unicodeCodePoints",

@@ -9,7 +9,7 @@ from dataclasses import replace
 from werkzeug import Response
 
 from scorer.fetch import fetch_articles
-from scorer.fetch.client import PROJECT_URL
+from scorer import PROJECT_URL, __version__
 
 
 def one(url, settings):
@@ -161,7 +161,7 @@ def test_user_agent_names_the_tool_and_project(local_server, fetch_settings):
     local_server.server.expect_request("/ua").respond_with_data(html("Synthetic."), content_type="text/html")
     one("http://site.test/ua", fetch_settings)
     agent = local_server.requests("/ua")[0].headers["User-Agent"]
-    assert agent.startswith("scorer/") and PROJECT_URL in agent
+    assert agent == f"scorer/{__version__} (+{PROJECT_URL})"
 
 
 def test_per_host_rate_limit_spaces_requests(local_server, fetch_settings):

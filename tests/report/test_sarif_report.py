@@ -37,7 +37,10 @@ def test_empty_run_validates(validator):
 def test_driver_and_rules(sample_report):
     run = render(sample_report)["runs"][0]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "scorer" and driver["version"] and driver["informationUri"].startswith("https://")
+    import scorer
+
+    assert (driver["name"], driver["version"], driver["informationUri"]) == ("scorer", scorer.__version__,
+                                                                             scorer.PROJECT_URL)
     assert [r["id"] for r in driver["rules"]] == list(RULES)
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"]
