@@ -91,6 +91,7 @@ def test_fingerprint_ignores_layout_case_and_quote_style():
     b = fingerprint("misquote", 'he said "it is done" yesterday.')
     assert a == b
     assert fingerprint("weak-sourcing", "x") != fingerprint("misquote", "x")
+    assert fingerprint("misquote", "He said it is done.") != fingerprint("misquote", "He said it is not done.")
     assert normalise("  A\u00a0B — c ") == "a b - c"
 
 

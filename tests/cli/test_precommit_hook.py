@@ -36,8 +36,21 @@ def test_try_repo_on_a_temporary_repository(tmp_path):
     repo.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test",
-           "SCORER_NO_FETCH": "1"}  # a hook run in a test must not reach the internet
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "SCORER_NO_FETCH": "1"}  # a hook run in a test must not reach an outlet
     env.pop("SCORER_CONFIG", None)
+    # try-repo installs what a repository has committed: snapshot the working tree (new files included)
+    # so the hook under test is the code under test, whatever state the checkout is in
+    project = tmp_path / "scorer-snapshot"
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            env=env, check=True, capture_output=True, text=True).stdout.split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name, follow_symlinks=False)
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
     shutil.copy(SEED, repo / "story.md")
     (repo / "empty.md").write_text("")
     (repo / "code.py").write_text("print('not a draft')\n")
@@ -45,7 +58,7 @@ def test_try_repo_on_a_temporary_repository(tmp_path):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
     def try_repo(*files):
-        return subprocess.run([*_pre_commit(), "try-repo", str(ROOT), "scorer", "--verbose", "--files", *files],
+        return subprocess.run([*_pre_commit(), "try-repo", str(project), "scorer", "--verbose", "--files", *files],
                               cwd=repo, env=env, capture_output=True, text=True, timeout=540)
 
     passed = try_repo("empty.md", "code.py")

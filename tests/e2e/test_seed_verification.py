@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorer.pipeline import score_file
-from scorer.settings import CheckSettings
+from scorer.settings import CheckSettings, FetchSettings
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "drafts" / "kim-jong-un-seeks-friends.md"
 
@@ -74,8 +74,11 @@ def test_a_failed_source_leaves_claims_unfetched_and_scoring_goes_on(local_serve
         "down", status=500)
     settings = CheckSettings(fetch=local_server.settings(tmp_path / "cache", retries=0))
     report = score_file(SEED, settings)
-    quotes = [r for r in report.results if r.claim.text.startswith("“We must set up two or three layers")]
-    assert quotes[0].verification.status == "unfetched"
-    assert quotes[0].verification.reason
-    assert quotes[0].score.confidence is not None
+    without = score_file(SEED, CheckSettings(fetch=FetchSettings(enabled=False)))
+    start = "“We must set up two or three layers"
+    (failed,) = [r for r in report.results if r.claim.text.startswith(start)]
+    (unchecked,) = [r for r in without.results if r.claim.text.startswith(start)]
+    assert failed.verification.status == "unfetched" and failed.verification.reason.startswith("http_500")
+    # a page that could not be had neither helps nor hurts: the score is the one from the text alone
+    assert failed.score == unchecked.score
     assert len(report.results) == 113

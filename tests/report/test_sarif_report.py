@@ -68,6 +68,8 @@ def test_fingerprints_survive_moved_lines():
     r_after = render(make_report(after))["runs"][0]["results"][0]
     assert r_after["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert fp(before) == fp(after)  # case and position do not matter
+    other = "A source in the capital said imports fell by a third."
+    assert fp(make_file(f"{other}\n", [(other, dict(confidence=0.1))])) != fp(before)  # the words do
 
 
 def test_uri_is_percent_encoded_and_relative():

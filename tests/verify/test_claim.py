@@ -135,4 +135,5 @@ def test_long_article_aligns_quickly():
     results = [verify(q, [page]).status for q in quotes]
     elapsed = time.perf_counter() - started
     assert results == ["verified", "altered", "not_found"]
-    assert elapsed < 1.0, f"{elapsed:.2f}s for three quotes against 100 KB"
+    # a bound loose enough for a loaded CI machine: benchmarks/bench_verify.py measures the real figure
+    assert elapsed < 5.0, f"{elapsed:.2f}s for three quotes against 100 KB"

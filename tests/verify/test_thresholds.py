@@ -38,11 +38,13 @@ def test_faithful_copies_verify_and_edits_are_altered():
                 result = check_quote(edit(sentence, kind, rng), page, partial=False)
                 assert result.status == "altered", (kind, sentence)
                 scores.setdefault(kind, []).append(result.score)
-    # Measured: one to three words changed in a 10-60 word sentence scores 77-99.
-    assert min(min(v) for v in scores.values()) >= ALTERED_MIN
+    # Measured: one to three words changed in a 10-60 word sentence scores 77 to under 100.
+    assert sorted(scores) == ["1sub", "2sub", "3sub", "add"] and all(len(v) >= 10 for v in scores.values())
+    assert 77 <= min(min(v) for v in scores.values()) and max(max(v) for v in scores.values()) < 100
 
 
 def test_other_sentences_are_not_found():
+    assert all(len(sentences(name)) >= 5 for name in URLS)  # the loops below have something to check
     for name in URLS:
         page = comparable(excerpt(name))
         for other in URLS:
