@@ -33,23 +33,30 @@ class _Search:
 
 def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution, ...]]],
                settings: FetchSettings, *, progress: bool = False) -> list[dict[int, Verification]]:
-    from scorer.fetch import fetch_articles, find_article
+    from scorer.fetch import FetchSession
+
+    plans = [_plan(draft, claims, atts) for draft, claims, atts in items]
+    dates = [draft.date for draft, _, _ in items if draft.date]
+    # one session for the whole run: its pages and its searches share one cache and one polite client;
+    # a dead link is looked up in the archive nearest the earliest draft's date
+    with FetchSession(settings, draft_date=min(dates) if dates else None) as session:
+        return _verify(items, plans, session, progress)
+
+
+def _verify(items, plans, session, progress: bool) -> list[dict[int, Verification]]:
     from scorer.fetch.sites import ADAPTERS
     from scorer.verify import verify_claim
 
     searchable = {key for key, adapter in ADAPTERS.items() if adapter.supports_search}
-    plans = [_plan(draft, claims, atts) for draft, claims, atts in items]
     urls = [r for plan in plans for refs in plan.values() for r in refs if isinstance(r, str)]
-    dates = [draft.date for draft, _, _ in items if draft.date]
-    articles: dict[str, Article] = fetch_articles(urls, settings, draft_date=min(dates) if dates else None,
-                                                  progress=progress) if urls else {}
+    articles: dict[str, Article] = session.fetch_all(urls, progress=progress) if urls else {}
     searched: dict[_Search, Article] = {}
 
-    def lookup(ref: str | _Search, draft_date: str | None) -> Article:
+    def lookup(ref: str | _Search) -> Article:
         if isinstance(ref, str):
             return articles.get(ref) or Article(url=ref, status="error", message="not fetched")
         if ref not in searched:
-            searched[ref] = find_article(ref.outlet, ref.phrase, settings, draft_date=draft_date)
+            searched[ref] = session.find(ref.outlet, ref.phrase)
         return searched[ref]
 
     out: list[dict[int, Verification]] = []
@@ -62,13 +69,13 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
             refs = plan.get(claim.index, [])
             if not refs:
                 continue
-            found = [lookup(r, draft.date) for r in refs]
+            found = [lookup(r) for r in refs]
             v = verify_claim(claim, att, found, draft.date)
             # The budget goes to claims that can be searched for, not to drafts citing no searchable outlet.
             phrase = search_phrase(att, claim) if cited and _worth_cross_checking(claim, att, v) else ""
             if phrase and cross_checks < _MAX_CROSS_CHECKS:
                 cross_checks += 1
-                extra = [lookup(_Search(o, phrase), draft.date) for o in cited]
+                extra = [lookup(_Search(o, phrase)) for o in cited]
                 extra = [a for a in extra if a.ok and a.url not in {f.url for f in found}]
                 if extra:
                     v2 = verify_claim(claim, att, found + extra, draft.date)

@@ -4,6 +4,10 @@ Importing this package is cheap: requests, trafilatura and BeautifulSoup load on
 
     articles = fetch_articles(urls, settings, draft_date="2015-02-17")   # {url: Article}
     article = find_article("dailynk", "dropped by 2.79 percent", settings)
+
+    with FetchSession(settings, draft_date="2015-02-17") as session:   # one run: one cache, one client
+        articles = session.fetch_all(urls)
+        article = session.find("dailynk", "dropped by 2.79 percent")
 """
 
 from __future__ import annotations
@@ -14,18 +18,27 @@ from typing import Sequence
 from scorer.settings import FetchSettings
 from scorer.types import Article
 
-__all__ = ["fetch_articles", "find_article", "search_url"]
+__all__ = ["FetchSession", "fetch_articles", "find_article", "search_url"]
 
 
-def fetch_articles(
-    urls: Sequence[str], settings: FetchSettings, *, draft_date: str | None = None, progress: bool = False
-) -> dict[str, Article]:
-    """Each distinct URL fetched once (concurrently, politely); never raises for a URL that fails."""
-    from scorer.fetch.fetcher import Fetcher
+class FetchSession:
+    """The fetching of one run: one cache connection and one polite client for all its pages and searches."""
 
-    distinct = list(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
-    fetcher = Fetcher(settings, draft_date=draft_date)
-    try:
+    def __init__(self, settings: FetchSettings, *, draft_date: str | None = None):
+        from scorer.fetch.fetcher import Fetcher
+
+        self._fetcher = Fetcher(settings, draft_date=draft_date)
+
+    def __enter__(self) -> "FetchSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._fetcher.close()
+
+    def fetch_all(self, urls: Sequence[str], *, progress: bool = False) -> dict[str, Article]:
+        """Each distinct URL fetched once (concurrently, politely); never raises for a URL that fails."""
+        fetcher = self._fetcher
+        distinct = list(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
         results: dict[str, Article] = {}
         by_key: dict[str, list[str]] = {}
         for url in distinct:
@@ -41,8 +54,23 @@ def fetch_articles(
         if todo:
             _fetch_many(fetcher, todo, results, show=progress and len(distinct) > 1 and sys.stderr.isatty())
         return {url: results[url] for url in distinct}
-    finally:
-        fetcher.close()
+
+    def find(self, outlet_key: str, phrase: str) -> Article:
+        """Search the outlet for the phrase and fetch the best hit; status search_unsupported for Yonhap."""
+        from scorer.fetch.search import find
+
+        try:
+            return find(self._fetcher, outlet_key, phrase)
+        except Exception as exc:  # as Fetcher.fetch: an odd search answer costs this look-up, never the run
+            return Article(url="", status="error", outlet=outlet_key, message=f"{type(exc).__name__}: {exc}")
+
+
+def fetch_articles(
+    urls: Sequence[str], settings: FetchSettings, *, draft_date: str | None = None, progress: bool = False
+) -> dict[str, Article]:
+    """Each distinct URL fetched once (concurrently, politely); never raises for a URL that fails."""
+    with FetchSession(settings, draft_date=draft_date) as session:
+        return session.fetch_all(urls, progress=progress)
 
 
 def _fetch_many(fetcher, todo, results, *, show: bool) -> None:
@@ -81,16 +109,8 @@ def _progress(total: int):
 
 def find_article(outlet_key: str, phrase: str, settings: FetchSettings, *, draft_date: str | None = None) -> Article:
     """Search the outlet for the phrase and fetch the best hit; status search_unsupported for Yonhap."""
-    from scorer.fetch.fetcher import Fetcher
-    from scorer.fetch.search import find
-
-    fetcher = Fetcher(settings, draft_date=draft_date)
-    try:
-        return find(fetcher, outlet_key, phrase)
-    except Exception as exc:  # as Fetcher.fetch: an odd search answer costs this look-up, never the run
-        return Article(url="", status="error", outlet=outlet_key, message=f"{type(exc).__name__}: {exc}")
-    finally:
-        fetcher.close()
+    with FetchSession(settings, draft_date=draft_date) as session:
+        return session.find(outlet_key, phrase)
 
 
 def search_url(outlet_key: str, phrase: str, settings: FetchSettings) -> str | None:

@@ -21,11 +21,11 @@ def searches(monkeypatch):
     """Every (outlet, phrase) the planner searches for; each search finds nothing."""
     asked: list[tuple[str, str]] = []
 
-    def recorder(outlet, phrase, settings, *, draft_date=None):
+    def recorder(session, outlet, phrase):
         asked.append((outlet, phrase))
         return Article(url="", status="not_found", outlet=outlet, message="recorded")
 
-    monkeypatch.setattr(scorer.fetch, "find_article", recorder)
+    monkeypatch.setattr(scorer.fetch.FetchSession, "find", recorder)
     return asked
 
 
