@@ -42,6 +42,16 @@ def report_summary(report: Report, findings: Findings) -> dict:
     return total
 
 
+def summary_line(report: Report, findings: Findings, total: dict) -> str:
+    """The run in one line: what the table, the Actions log and anyone reading CI output see last."""
+    return (
+        f"{total['files']} file(s), {total['claims']} claims, {total['check_worthy']} check-worthy, "
+        f"{total['below_threshold']} under the threshold {report.threshold:g}; "
+        f"{findings.count('error')} error(s), {findings.count('warning')} warning(s), "
+        f"{findings.count('note')} note(s): {'passed' if total['passed'] else 'FAILED'}"
+    )
+
+
 def excerpt(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"

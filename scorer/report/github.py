@@ -10,7 +10,7 @@ repository root by the CLI (option `root`), so annotations land on the pull requ
 from __future__ import annotations
 
 from scorer.report.base import Reporter
-from scorer.report.common import findings_for, report_summary
+from scorer.report.common import findings_for, report_summary, summary_line
 from scorer.types import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -45,12 +45,5 @@ class GithubReporter(Reporter):
                 kind, f.message, file=relative(f.path), line=f.line, col=f.column,
                 endLine=f.end_line, endColumn=f.end_column, title=f"scorer {f.rule}",
             ))
-        s = report_summary(report, findings)
-        verdict = "passed" if s["passed"] else "failed"
-        lines.append(
-            f"scorer: {s['files']} file(s), {s['claims']} claims, {s['check_worthy']} check-worthy, "
-            f"{s['below_threshold']} under the threshold {report.threshold:g}; "
-            f"{findings.count('error')} error(s), {findings.count('warning')} warning(s), "
-            f"{findings.count('note')} note(s): {verdict}"
-        )
+        lines.append("scorer: " + summary_line(report, findings, report_summary(report, findings)))
         return "\n".join(lines) + "\n"

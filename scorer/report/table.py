@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.report.base import Reporter
-from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label
+from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label, summary_line
 from scorer.types import ClaimResult, Report
 
 STRENGTH_STYLE = {"strong": "green", "moderate": "cyan", "weak": "yellow", "none": "red"}
@@ -84,11 +84,5 @@ class TableReporter(Reporter):
             ))
             console.print()
         total = report_summary(report, findings)
-        console.print(Text(
-            f"{total['files']} file(s), {total['claims']} claims, {total['check_worthy']} check-worthy, "
-            f"{total['below_threshold']} under the threshold {report.threshold:g}; "
-            f"{findings.count('error')} error(s), {findings.count('warning')} warning(s), "
-            f"{findings.count('note')} note(s): {'passed' if total['passed'] else 'FAILED'}",
-            style="bold " + ("green" if total["passed"] else "red"),
-        ))
+        console.print(Text(summary_line(report, findings, total), style="bold " + ("green" if total["passed"] else "red")))
         return buffer.getvalue()

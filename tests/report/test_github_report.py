@@ -27,7 +27,7 @@ def test_levels_map_to_commands(sample_report):
     assert "::error" in commands and "::warning" in commands
     weak = next(line for line in lines if "weak-sourcing" in line)
     assert weak.startswith("::error file=drafts/story.md,line=8,col=1,endLine=8,endColumn=53,title=scorer weak-sourcing::")
-    assert lines[-1].startswith("scorer: 1 file(s), 5 claims") and lines[-1].endswith("failed")
+    assert lines[-1].startswith("scorer: 1 file(s), 5 claims") and lines[-1].endswith(": FAILED")
 
 
 def test_note_level_is_notice_and_off_is_absent(sample_report):
