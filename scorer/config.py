@@ -62,6 +62,17 @@ class Config:
                 for name in FETCH_FIELDS]
         return out
 
+    def registry(self):
+        """The outlet registry with this configuration's overrides (the shared default one if it has none)."""
+        from scorer.outlets import get_registry
+
+        if not self.outlets:
+            return get_registry()
+        try:
+            return get_registry().with_overrides(self.outlets)
+        except ConfigError as exc:
+            raise ConfigError(f"{self.origin('outlets')}: outlets: {exc}") from None
+
     def origin(self, key: str) -> str:
         return self.origins.get(key, "default")
 

@@ -246,3 +246,22 @@ def test_cli_lists_searches_and_fails_on_no_match():
     result = runner.invoke(app, ["outlets", "zzzz-no-such-outlet"])
     assert result.exit_code == 1
     assert "no outlet matches" in result.stderr
+
+
+def test_outlets_command_shows_the_configured_overrides(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCORER_CONFIG", raising=False)
+    (tmp_path / ".scorer.toml").write_text(
+        "[[outlets]]\nkey = 'ledger'\nname = 'Example Ledger'\ndomains = ['ledger.test']\nkind = 'newspaper'\n"
+        "reliability = 0.8\nreason = 'our own fact-checked paper'\n")
+    shown = CliRunner().invoke(app, ["outlets", "ledger.test", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    (profile,) = json.loads(shown.stdout)
+    assert profile["name"] == "Example Ledger" and "our own fact-checked paper" in profile["prior_source"]
+    (tmp_path / ".scorer.toml").write_text("[[outlets]]\nname = 'No key or domain'\n")
+    bad = CliRunner().invoke(app, ["config"])
+    assert bad.exit_code == 2 and "outlets" in bad.stderr and ".scorer.toml" in bad.stderr

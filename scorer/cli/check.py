@@ -82,7 +82,7 @@ def check_command(
         from scorer.pipeline import score_files
 
         report = score_files(drafts, config.settings, progress=sys.stderr.isatty() and len(drafts) > 1,
-                             registry=_registry(config))
+                             registry=config.registry())
     else:
         why = (f"no drafts changed since {changed_since}" if changed_since is not None
                else "no drafts to check: every named file is excluded by the configuration")
@@ -116,19 +116,6 @@ def _refuse_to_overwrite_inputs(output: Optional[Path], write_baseline_file: Opt
         if target is not None and any(Path(p).resolve() == target.resolve() for p in reads if p is not None):
             raise ScorerError(f"{flag} {target} is an input of this run (a draft, the baseline or the "
                               "configuration); name another file")
-
-
-def _registry(config):
-    """The outlet registry with the config's overrides, or None for the default one."""
-    if not config.outlets:
-        return None
-    from scorer.errors import ConfigError
-    from scorer.outlets import get_registry
-
-    try:
-        return get_registry().with_overrides(config.outlets)
-    except ConfigError as exc:
-        raise ConfigError(f"{config.origin('outlets')}: outlets: {exc}") from None
 
 
 def _findings(report, config):

@@ -45,6 +45,7 @@ def config_command(
     if fail_under is not None:
         flags["threshold"] = (fail_under, "flag --fail-under")
     config = load_config(config_file, flags=flags)
+    config.registry()  # a bad [[outlets]] entry is reported here too, not first at `scorer check`
     items = config.items()
     if as_json:
         document = {"config_file": str(config.file) if config.file else None,

@@ -32,9 +32,9 @@ def outlets_command(
     ),
 ) -> int:
     """List outlet profiles: kind, domains, reliability label and prior, and where the prior comes from."""
-    from scorer.outlets import get_registry
+    from scorer.config import load_config
 
-    registry = get_registry()
+    registry = load_config(None).registry()  # with the outlets a .scorer.toml adds or re-rates
     if query is None or not query.strip():
         found = registry.curated()
     else:
