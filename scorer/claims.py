@@ -18,8 +18,8 @@ _SENTENCE_STARTERS = frozenset(
 # A boundary: terminal punctuation, closing quotes/brackets, then space. Ellipses end sentences only
 # before a capital (checked below).
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]»]*(?:\[\d{1,3}\])*(?=\s+\S)")
-# Lost spaces in pasted text: "summoned.The" or "said.”The"
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z](?:[a-z]|\s[a-z]))")
+# Lost spaces in pasted text: "summoned.The", "said.”The" or an ellipsis joining two sentences "Authority…The"
+_GLUED = re.compile(r"(?<=[a-z]{2})(?:[.!?]|…)[\"”’]?(?=[A-Z](?:[a-z]|\s[a-z]))")
 _TRAILER = re.compile(r"^\s*(?:\[[^\[\]]{0,80}\]|\((?:snip|[A-Z][\w .,-]{0,40})\))\s*$")
 _INITIALISM = re.compile(r"(?:^|[\s(“\"])(?:[A-Za-z]\.){1,4}$")
 
