@@ -15,6 +15,9 @@ from scorer.attribution import cues
 from scorer.quoting import QUOTE_MARKS, mask_quotes
 from scorer.types import Attribution, Claim
 
+# The version of what featurize computes. The model file stamps it; a model built for another schema is refused.
+SCHEMA = "sourcing-v2"
+
 _NAMED = ("person", "organization", "outlet", "document")
 _CONDITIONAL = re.compile(r"^\(?\s*(?:if|maybe|perhaps|imagine|suppose|whether|why|how|what|who|should|could|would)\b", re.I)
 _IMPERATIVE = re.compile(r"^(?:read|see|click|watch|listen|sign|subscribe|follow|share|learn|find|more)\b", re.I)
@@ -39,6 +42,8 @@ _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.
 
 
 def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
+    """What the claim rests on, as the sourcing models read it. No position in the paragraph or document: the same
+    sentence with the same frame scores the same wherever it stands."""
     text = claim.text
     f: dict[str, float] = {}
     words = _WORD.findall(text)
@@ -73,8 +78,6 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     quoted = bool(attribution.quotes)  # quotations of three words or more; scare quotes are not quotes
     f["quote_marks"] = float(quoted)
     f["scare_quotes"] = float(not quoted and any(ch in text for ch in QUOTE_MARKS))
-    f["first_in_block"] = float(claim.position_in_block == 0)
-    f["first_block"] = float(claim.block_index == 0)
 
     own = [s for s in attribution.sources if not s.inherited]
     inherited = [s for s in attribution.sources if s.inherited]

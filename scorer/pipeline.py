@@ -15,6 +15,7 @@ from scorer.attribution import attribute
 from scorer.claims import split_claims
 from scorer.draft import parse_text, read_draft
 from scorer.features import featurize
+from scorer.sentence import sentence_features
 from scorer.model.predict import load_model
 from scorer.settings import CheckSettings
 from scorer.types import Attribution, Claim, ClaimResult, Draft, FileReport, Report, Verification
@@ -71,7 +72,8 @@ def _score(analysed: list[_Analysed], settings: CheckSettings, *, progress: bool
         results = []
         for claim, att in zip(a.claims, a.attributions):
             verification = verified.get(claim.index)
-            score = model.score(featurize(claim, att), verification)
+            sentence = sentence_features(claim.text, claim.kind, claim.quote_id is not None)
+            score = model.score(sentence, featurize(claim, att), verification)
             if not score.check_worthy:
                 verification = None
             elif verification is None and settings.fetch.enabled:

@@ -166,6 +166,15 @@ def _below(value: float, threshold: float) -> str:
     return repr(value)
 
 
+def _why(why: tuple[tuple[str, float], ...]) -> str:
+    """"; why: anonymous source -1.2, ..." from the model's own contributions, so the message says what moved it."""
+    if not why:
+        return ""
+    from scorer.explain import why_text
+
+    return "; why: " + ", ".join(why_text(why))
+
+
 def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
     """(rule id, message) for every rule the result breaks, before levels are applied."""
     out: list[tuple[str, str]] = []
@@ -175,7 +184,7 @@ def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
             out.append((
                 "weak-sourcing",
                 f"sourcing confidence {_below(score.confidence, threshold)} is under the threshold {threshold:g}"
-                f" (strength: {score.strength or 'none'})",
+                f" (strength: {score.strength or 'none'})" + _why(score.why),
             ))
         if not sources:
             out.append(("unsourced-claim", "check-worthy claim with no attributed source"))

@@ -189,6 +189,9 @@ class Score:
     strength: Strength | None
     confidence: float | None  # P(strong or moderate), None when not check-worthy
     probabilities: tuple[tuple[str, float], ...] = ()
+    # the features that moved the confidence most (or, for a sentence that is not check-worthy, that made it so),
+    # each with its signed contribution to the log-odds: weight times value, as the model computed it
+    why: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from scorer.errors import ExitStatus, ScorerError
 from scorer.fileio import write_atomic
 
 _REPO = Path(__file__).resolve().parents[2]
+_PACKAGED = Path(__file__).resolve().parents[1] / "data" / "sourcing-model.json"
+_CLAIMBUSTER = _REPO / "fixtures" / "claimbuster" / "crowdsourced.csv.gz"
 
 
 def _need_sklearn() -> None:
@@ -26,6 +28,7 @@ def _need_sklearn() -> None:
 @handles_errors
 def train(
     corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory (labels.jsonl and docs/)."),
+    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", help="ClaimBuster CSV (optionally .gz): extra check-worthiness rows."),
     output: Path = typer.Option(_REPO / "models", "--output", "-o", help="Directory for sourcing-model.json and MODEL_CARD.md."),
 ) -> int:
     """Retrain the model on the labelled corpus and write it with its model card."""
@@ -33,25 +36,20 @@ def train(
     import hashlib
 
     from scorer.model.card import render_card
-    from scorer.model.corpus import load_corpus
-    from scorer.model.dataset import build_dataset
-    from scorer.model.evaluate import cross_validate
     from scorer.model.train import dumps, export, fit
 
-    if not (corpus / "labels.jsonl").exists():
-        raise ScorerError(f"{corpus}: no labels.jsonl here")
-    loaded = load_corpus(corpus)
-    data = build_dataset(loaded)
-    fitted = fit(data)
+    loaded, data, extra = _load(corpus, claimbuster)
+    fitted = fit(data, extra)
     text = dumps(export(fitted))
-    metrics = cross_validate(data)
+    metrics = _cross_validate(loaded, data, extra)
     output.mkdir(parents=True, exist_ok=True)
     write_atomic(output / "sourcing-model.json", text)
+    if output.resolve() == (_REPO / "models").resolve() and _PACKAGED.parent.is_dir():
+        write_atomic(_PACKAGED, text)  # in a checkout, the copy the package ships (a real file, not a link)
     digest = hashlib.sha256(text.encode()).hexdigest()
     write_atomic(output / "MODEL_CARD.md",
-                  render_card(metrics, loaded.data_hash, digest, len(fitted.feature_names), len(loaded.unaligned)))
-    print(f"wrote {output / 'sourcing-model.json'} ({len(fitted.feature_names)} features, sha256 {digest[:12]})",
-          file=sys.stderr)
+                 render_card(metrics, loaded.data_hash, _file_hash(claimbuster), digest, fitted, len(loaded.unaligned)))
+    print(f"wrote {output / 'sourcing-model.json'} (sha256 {digest[:12]})", file=sys.stderr)
     _print_metrics(metrics)
     return ExitStatus.OK
 
@@ -60,23 +58,26 @@ def train(
 @handles_errors
 def evaluate(
     corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory."),
+    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", help="ClaimBuster CSV (optionally .gz), evaluated held out by debate."),
     floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", help="Pinned score floors (JSON) to check against."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write reliability.png and confusion.png into this directory."),
     json_output: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> int:
     """Cross-validated metrics grouped by document, checked against the pinned floors (exit 1 if under)."""
     _need_sklearn()
     import json
 
-    from scorer.model.corpus import load_corpus
-    from scorer.model.dataset import build_dataset
-    from scorer.model.evaluate import below_floors, cross_validate, load_floors
+    from scorer.model.evaluate import below_floors, load_floors, write_plots
 
-    loaded = load_corpus(corpus)
-    metrics = cross_validate(build_dataset(loaded))
+    loaded, data, extra = _load(corpus, claimbuster)
+    metrics = _cross_validate(loaded, data, extra)
     if json_output:
         print(json.dumps({**metrics.as_dict(), "data_hash": loaded.data_hash}, indent=2))
     else:
         _print_metrics(metrics)
+    if plot is not None:
+        for path in write_plots(metrics, plot):
+            print(f"wrote {path}", file=sys.stderr)
     if not floors.exists():
         return ExitStatus.OK
     pinned = load_floors(floors)
@@ -88,12 +89,42 @@ def evaluate(
     return ExitStatus.FINDINGS if failures else ExitStatus.OK
 
 
+def _load(corpus: Path, claimbuster: Path):
+    from scorer.model.corpus import load_corpus
+    from scorer.model.dataset import build_dataset, load_claimbuster
+
+    if not (corpus / "labels.jsonl").exists():
+        raise ScorerError(f"{corpus}: no labels.jsonl here")
+    if not claimbuster.is_file():
+        raise ScorerError(f"{claimbuster}: no ClaimBuster file here (see fixtures/claimbuster/README.md)")
+    loaded = load_corpus(corpus)
+    return loaded, build_dataset(loaded), load_claimbuster(claimbuster)
+
+
+def _cross_validate(loaded, data, extra):
+    from scorer.model.evaluate import cross_validate
+
+    return cross_validate(data, extra)
+
+
+def _file_hash(path: Path) -> str:
+    import gzip
+    import hashlib
+
+    raw = path.read_bytes()
+    return hashlib.sha256(gzip.decompress(raw) if path.suffix == ".gz" else raw).hexdigest()
+
+
 def _print_metrics(m) -> None:
     print(f"grouped {m.folds}-fold cross-validation over {m.rows} sentences in {m.documents} documents")
-    print(f"  check-worthiness F1       {m.check_worthy_f1:.3f}")
-    print(f"  strength macro-F1         {m.strength_macro_f1:.3f}  "
+    print(f"  check-worthiness F1          {m.check_worthy_f1:.3f}  (sentence model alone {m.check_worthy_f1_sentence_only:.3f})")
+    print(f"  strength macro-F1            {m.strength_macro_f1:.3f}  "
           + "  ".join(f"{c} {v:.3f}" for c, v in m.strength_f1.items()))
     print(f"  ROC AUC (adequately sourced) {m.adequate_auc:.3f}")
+    print(f"  calibration error (ECE)      {m.calibration_error:.3f}")
+    if m.claimbuster_f1 is not None:
+        print(f"  ClaimBuster, held out by debate ({m.claimbuster_rows} sentences): factual P {m.claimbuster_precision:.3f}"
+              f"  R {m.claimbuster_recall:.3f}  F1 {m.claimbuster_f1:.3f}")
     print("  confusion (rows true, columns predicted: strong moderate weak none)")
     for c, row in zip(m.strength_f1, m.confusion):
         print(f"    {c:<9}" + "".join(f"{x:>6}" for x in row))

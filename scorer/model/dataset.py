@@ -1,30 +1,71 @@
-"""Corpus rows to feature rows: the same path a draft takes at check time (read, split, attribute, featurize)."""
+"""Labelled rows to feature rows: the same path a draft takes at check time (read, split, attribute, featurize)."""
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from scorer.attribution import attribute
+from scorer.errors import InputError
 from scorer.features import featurize
 from scorer.model.corpus import Corpus
+from scorer.sentence import sentence_features
+
+DEFAULT_CLAIMBUSTER = Path(__file__).resolve().parents[2] / "fixtures" / "claimbuster" / "crowdsourced.csv.gz"
 
 
 @dataclass(frozen=True)
 class Dataset:
-    features: list[dict[str, float]]
+    sentence: list[dict[str, float]]  # what the sentence asserts: check-worthiness features
+    sourcing: list[dict[str, float]]  # what it rests on: strength features (empty rows for ClaimBuster)
     check_worthy: list[bool]
     strength: list[str | None]
-    groups: list[str]  # document of each row, for grouped cross-validation
+    groups: list[str]  # document (or debate) of each row, for grouped cross-validation
+
+    def subset(self, idx) -> "Dataset":
+        idx = list(idx)
+        return Dataset([self.sentence[i] for i in idx], [self.sourcing[i] for i in idx],
+                       [self.check_worthy[i] for i in idx], [self.strength[i] for i in idx],
+                       [self.groups[i] for i in idx])
+
+    def __len__(self) -> int:
+        return len(self.groups)
 
 
 def build_dataset(corpus: Corpus, registry=None) -> Dataset:
     attributions = {}
     for doc, draft in corpus.drafts.items():
         attributions[doc] = attribute(draft, corpus.claims_by_doc[doc], registry)
-    feats, cw, st, groups = [], [], [], []
+    sentence, sourcing, cw, st, groups = [], [], [], [], []
     for row in corpus.rows:
-        feats.append(featurize(row.claim, attributions[row.doc][row.claim.index]))
+        claim = row.claim
+        sentence.append(sentence_features(claim.text, claim.kind, claim.quote_id is not None))
+        sourcing.append(featurize(claim, attributions[row.doc][claim.index]))
         cw.append(row.check_worthy)
         st.append(row.strength)
         groups.append(row.doc)
-    return Dataset(feats, cw, st, groups)
+    return Dataset(sentence, sourcing, cw, st, groups)
+
+
+def load_claimbuster(path: Path = DEFAULT_CLAIMBUSTER) -> Dataset:
+    """ClaimBuster's crowd-labelled debate sentences: factual (0 or 1) is check-worthy, non-factual (-1) is not."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        text = gzip.decompress(raw).decode("utf-8") if path.suffix == ".gz" else raw.decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except (OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{path}: ClaimBuster data cannot be read ({exc})") from None
+    sentence, cw, groups = [], [], []
+    for number, row in enumerate(rows, 2):
+        try:
+            verdict, sentence_text, debate = int(row["Verdict"]), row["Text"], row["File_id"]
+        except (KeyError, TypeError, ValueError):
+            raise InputError(f"{path}:{number}: not a ClaimBuster row (needs Text, File_id, Verdict)") from None
+        sentence.append(sentence_features(sentence_text))
+        cw.append(verdict >= 0)
+        groups.append(debate)
+    return Dataset(sentence, [{} for _ in sentence], cw, [None] * len(sentence), groups)

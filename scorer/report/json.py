@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from scorer.explain import describe
 from scorer.report.base import Reporter
 from scorer.report.common import file_summary, findings_for, report_summary
 from scorer.rules import Findings
@@ -58,6 +59,9 @@ def claim_json(result: ClaimResult, path: str, findings: Findings) -> dict:
         "suppressed": bool(result.suppressed),
         "findings": [{"rule": f.rule, "level": f.level, "message": f.message}
                      for f in findings.for_claim(path, claim.index)],
+        # the features that moved the score most, with their signed contribution to its log-odds
+        "why": [{"feature": name, "reason": describe(name), "contribution": round(value, 3)}
+                for name, value in score.why],
     }
 
 

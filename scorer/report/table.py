@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from scorer.explain import why_text
 from scorer.report.base import Reporter
 from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label, summary_line
 from scorer.types import ClaimResult, Report
@@ -62,7 +63,7 @@ class TableReporter(Reporter):
                 dim = "dim" if (not score.check_worthy or result.suppressed) else ""
                 strength = Text(score.strength or "—", style=STRENGTH_STYLE.get(score.strength or "", "dim"))
                 conf = Text("—" if score.confidence is None or not score.check_worthy else f"{score.confidence:.2f}")
-                parts = [Text(signal) for signal in result.attribution.signals]  # why, then what it costs
+                parts = [Text(reason) for reason in why_text(score.why)]  # what moved the score, then what it costs
                 parts += [Text(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
                           for f in findings.for_claim(fr.path, claim.index)]
                 if result.suppressed:

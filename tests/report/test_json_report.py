@@ -5,7 +5,7 @@ from scorer.report import get_reporter
 from scorer.rules import evaluate
 
 CLAIM_KEYS = ["id", "line", "column", "end_line", "end_column", "text", "check_worthy", "strength", "confidence",
-              "sources", "signals", "verification", "suppressed", "findings"]
+              "sources", "signals", "verification", "suppressed", "findings", "why"]
 SUMMARY_KEYS = ["files", "claims", "check_worthy", "strong", "moderate", "weak", "none", "below_threshold", "passed"]
 
 
