@@ -17,8 +17,21 @@ if TYPE_CHECKING:  # Click is vendored by newer Typer releases, a dependency of 
     import click
 
 
-# A Typer type label, such as "<bool>" or "<list[str]>"; metavars we choose are capitals or FORMAT|...
-_TYPE_LABEL = re.compile(r"\s*<[a-z][^>]*>")
+# A Typer type label, such as "<bool>", "<file>" or "<list[str]>"; the metavars we choose are capitals.
+_TYPE_LABEL = re.compile(r"<([a-z][^>]*)>")
+_RANGE = re.compile(r"(-?[\d.]+)<=x<=(-?[\d.]+)")
+_METAVARS = {"file": "FILE", "dir": "DIR", "path": "PATH", "float": "NUMBER", "float range": "NUMBER",
+             "int": "N", "int range": "N", "str": "TEXT", "text": "TEXT", "bool": ""}
+
+
+def _metavar(label: re.Match) -> str:
+    """A Python type label as a metavar: `<file>` is FILE, `<a|b>` is [a|b], `<list[str]>` is TEXT..."""
+    name = label.group(1)
+    while name.startswith("list[") and name.endswith("]"):
+        name = name[5:-1]
+    if "|" in name:
+        return f"[{name}]"
+    return _METAVARS.get(name, name.upper())
 
 
 def _argument_record(param: click.Parameter) -> tuple[str, str]:
@@ -33,7 +46,8 @@ def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str
     if record is None:
         return None
     names, text = record
-    return _TYPE_LABEL.sub("", names), text
+    text = _RANGE.sub(lambda m: f"{m.group(1)} to {m.group(2)}", text)  # "[0.0<=x<=1.0]" reads "[0.0 to 1.0]"
+    return " ".join(_TYPE_LABEL.sub(_metavar, names).split()), text
 
 
 def format_parameters(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -1,4 +1,4 @@
-"""`scorer train` and `scorer evaluate`: need scikit-learn (pip install 'scorer[train]')."""
+"""`scorer train` and `scorer evaluate`: need scikit-learn (pip install 'sourcing-scorer[train]')."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.options import format_option, json_alias_option, pick_format
 from scorer.errors import ExitStatus, ScorerError
 from scorer.fileio import write_atomic
 
@@ -19,7 +20,7 @@ def _need_sklearn() -> None:
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        raise ScorerError("training and evaluation need scikit-learn: pip install 'scorer[train]'") from None
+        raise ScorerError("training and evaluation need scikit-learn: pip install 'sourcing-scorer[train]'") from None
 
 
 @app.command()
@@ -61,9 +62,11 @@ def train(
 def evaluate(
     corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory."),
     floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", help="Pinned score floors (JSON) to check against."),
-    json_output: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    output_format: str = format_option(("table", "json"), help="Output format: table or json.  [default: table]"),
+    json_alias: bool = json_alias_option(),
 ) -> int:
     """Cross-validated metrics grouped by document, checked against the pinned floors (exit 1 if under)."""
+    json_output = pick_format(output_format, ("table", "json"), json_alias) == "json"
     _need_sklearn()
     import json
 

@@ -46,3 +46,23 @@ CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_defau
                                 help="Directory of the page cache (default: the user cache directory).")
 PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
                                     help="Allow fetching from private, loopback and link-local addresses.")
+
+
+def format_option(choices: tuple[str, ...], default: str = "table", help: str | None = None):
+    """-f/--format, alike in every command."""
+    return typer.Option(default, "--format", "-f", metavar="FORMAT",
+                        help=help or f"Output format: {' or '.join(choices)}.  [default: {default}]",
+                        show_default=False)
+
+
+def json_alias_option():
+    """--json, the old spelling of `-f json` in `scorer config` and `scorer evaluate`: kept working, not shown."""
+    return typer.Option(False, "--json", hidden=True, help="Deprecated: use -f json.")
+
+
+def pick_format(value: str, choices: tuple[str, ...], as_json: bool = False) -> str:
+    if as_json:
+        return "json"
+    if value not in choices:
+        raise ScorerError(f"--format must be {' or '.join(choices)}, not {value!r}")
+    return value
