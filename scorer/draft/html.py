@@ -105,7 +105,7 @@ class _Reader(HTMLParser):
             self._add(" ", self._offset())
         elif tag == "a":
             href = dict(attrs).get("href") or ""
-            self.open_links.append((href, self.length + (1 if self.space else 0)))
+            self.open_links.append((href, self.length))
         if tag not in _VOID:
             self.stack.append(tag)
 
