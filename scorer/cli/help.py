@@ -81,6 +81,14 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """`scorer` or `scorer cache` alone: the help on standard output and exit 2, as before Click made
+        it an error (which the entry point would print as `scorer: error: Usage: ...`)."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            print(ctx.get_help())
+            ctx.exit(2)
+        return super().parse_args(ctx, args)
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         format_parameters(self, ctx, formatter)
         self.format_commands(ctx, formatter)

@@ -77,3 +77,14 @@ def test_config_json_alias_still_works_but_is_hidden():
     assert "--json" not in runner.invoke(app, ["config", "--help"]).stdout
     bad = runner.invoke(app, ["config", "-f", "yaml"])
     assert bad.exit_code == 2 and "--format must be table or json, not 'yaml'" in bad.stderr
+
+
+def test_scorer_alone_prints_the_help_not_an_error():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "scorer"], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr == ""
+    assert re.match(r"Usage: .*scorer \[OPTIONS\] COMMAND \[ARGS\]\.\.\.", done.stdout) and "Exit codes:" in done.stdout
+    group = subprocess.run([sys.executable, "-m", "scorer", "cache"], capture_output=True, text=True)
+    assert group.returncode == 2 and group.stderr == "" and "Commands:" in group.stdout
