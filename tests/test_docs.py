@@ -98,3 +98,8 @@ def test_regeneration_rewrites_only_the_marked_blocks():
     text = "intro\n<!-- generated: x -->\nold\n<!-- /generated -->\noutro\n"
     assert update_docs.rewrite(text, {"x": "new\n"}) == "intro\n<!-- generated: x -->\nnew\n<!-- /generated -->\noutro\n"
     assert update_docs.rewrite(text, {}) == text
+
+
+def test_help_does_not_depend_on_where_the_project_lives():
+    reference = update_docs.cli_reference()
+    assert str(ROOT) not in reference and str(Path.home()) not in reference

@@ -63,7 +63,7 @@ allow_private_hosts = {str(fetch.allow_private_hosts).lower()}
 @app.command("init")
 @handles_errors
 def init_command(
-    path: Path = typer.Argument(Path(".scorer.toml"), metavar="[FILE]", show_default=False, dir_okay=False,
+    path: Path = typer.Argument(Path(".scorer.toml"), metavar="FILE", show_default=False, dir_okay=False,
                                 help="Where to write the configuration (default: .scorer.toml here)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
     stdout: bool = typer.Option(False, "--stdout", help="Print the configuration instead of writing a file."),

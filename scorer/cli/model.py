@@ -26,8 +26,10 @@ def _need_sklearn() -> None:
 @app.command()
 @handles_errors
 def train(
-    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory (labels.jsonl and docs/)."),
-    output: Path = typer.Option(_REPO / "models", "--output", "-o", help="Directory for sourcing-model.json and MODEL_CARD.md."),
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", metavar="DIR", show_default=False,
+                                help="Labelled corpus directory (labels.jsonl and docs/). Default: fixtures/corpus."),
+    output: Path = typer.Option(_REPO / "models", "--output", "-o", metavar="DIR", show_default=False,
+                                help="Directory for sourcing-model.json and MODEL_CARD.md. Default: models."),
 ) -> int:
     """Retrain the model on the labelled corpus and write it with its model card."""
     _need_sklearn()
@@ -60,8 +62,10 @@ def train(
 @app.command()
 @handles_errors
 def evaluate(
-    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory."),
-    floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", help="Pinned score floors (JSON) to check against."),
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", metavar="DIR", show_default=False,
+                                help="Labelled corpus directory. Default: fixtures/corpus."),
+    floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", metavar="FILE",
+                                show_default=False, help="Pinned score floors (JSON) to check against. Default: models/floors.json."),
     output_format: str = format_option(("table", "json"), help="Output format: table or json.  [default: table]"),
     json_alias: bool = json_alias_option(),
 ) -> int:
