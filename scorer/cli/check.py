@@ -214,6 +214,8 @@ def _read_stdin(name: Optional[str]):
 
     if sys.stdin is None:
         raise ScorerError("cannot read the draft from standard input: it is closed")
+    if sys.stdin.isatty():  # `scorer check -` typed at a prompt: say why nothing happens
+        print("scorer: reading a draft from standard input (end it with Ctrl-D)", file=sys.stderr)
     try:
         data = sys.stdin.buffer.read()
     except (AttributeError, OSError, ValueError) as exc:

@@ -62,6 +62,9 @@ def json_alias_option():
 
 def pick_format(value: str, choices: tuple[str, ...], as_json: bool = False) -> str:
     if as_json:
+        import sys
+
+        print("scorer: warning: --json is deprecated; use -f json", file=sys.stderr)
         return "json"
     if value not in choices:
         raise ScorerError(f"--format must be {' or '.join(choices)}, not {value!r}")

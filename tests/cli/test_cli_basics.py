@@ -74,6 +74,7 @@ def test_config_json_alias_still_works_but_is_hidden():
     new = runner.invoke(app, ["config", "-f", "json"])
     old = runner.invoke(app, ["config", "--json"])
     assert new.exit_code == 0 and json.loads(new.stdout) == json.loads(old.stdout)
+    assert "--json is deprecated; use -f json" in old.stderr
     assert "--json" not in runner.invoke(app, ["config", "--help"]).stdout
     bad = runner.invoke(app, ["config", "-f", "yaml"])
     assert bad.exit_code == 2 and "--format must be table or json, not 'yaml'" in bad.stderr
