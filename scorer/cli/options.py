@@ -43,7 +43,8 @@ NO_FETCH_OPTION = typer.Option(False, "--no-fetch", help="Do not fetch cited pag
 OFFLINE_OPTION = typer.Option(False, "--offline", help="Answer fetches from the cache only; send no request.")
 REFRESH_OPTION = typer.Option(False, "--refresh", help="Ignore cached pages and fetch them again.")
 CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_default=False,
-                                help="Directory of the page cache (default: the user cache directory).")
+                                metavar="DIR", help="Directory of the page cache (default: SCORER_CACHE_DIR, the "
+                                "configuration's fetch.cache_dir, else the user cache directory; scorer cache path prints it).")
 PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
                                     help="Allow fetching from private, loopback and link-local addresses.")
 
