@@ -57,5 +57,8 @@ class GithubReporter(Reporter):
                 COMMANDS[f.level], message, file=relative(f.path), line=f.line, col=f.column,
                 endLine=f.end_line, endColumn=f.end_column, title="scorer " + ", ".join(g.rule for g in group),
             ))
-        lines.append("scorer: " + summary_line(report, findings, report_summary(report, findings)))
+        if not self.options.get("quiet"):
+            lines.append("scorer: " + summary_line(report, findings, report_summary(report, findings)))
+        if not lines:
+            return ""
         return "\n".join(lines) + "\n"

@@ -45,3 +45,8 @@ def test_note_level_is_notice_and_off_is_absent(sample_report):
 def test_relpath_option(sample_report):
     out = get_reporter("github", relpath=lambda p: "repo/" + p).render(sample_report)
     assert "file=repo/drafts/story.md" in out
+
+
+def test_quiet_leaves_out_the_summary_line(sample_report):
+    lines = get_reporter("github", quiet=True).render(sample_report).splitlines()
+    assert lines and all(line.startswith("::") for line in lines)
