@@ -66,7 +66,7 @@ class Block:
 class Draft:
     path: str
     text: str
-    format: Literal["markdown", "text"]
+    format: Literal["markdown", "text", "html"]
     blocks: tuple[Block, ...]
     date: str | None = None  # ISO date from front matter, if any
     encoding: str = "utf-8"

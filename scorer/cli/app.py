@@ -8,14 +8,18 @@ from typing import Callable, TypeVar
 
 import typer
 
+from scorer.cli.help import CONTEXT_SETTINGS, MAIN_EPILOG
 from scorer.errors import ExitStatus, ScorerError
 
 app = typer.Typer(
     name="scorer",
     help="Rate how well each claim of a news draft is sourced.",
+    epilog=MAIN_EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help, as other linters print it (scorer.cli.help)
+    context_settings=CONTEXT_SETTINGS,
 )
 
 F = TypeVar("F", bound=Callable[..., int | None])
@@ -42,6 +46,22 @@ def handles_errors(func: F) -> F:
         raise typer.Exit(int(status or ExitStatus.OK))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from scorer import __version__
+
+        print(f"scorer {__version__}")
+        raise typer.Exit(int(ExitStatus.OK))
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Rate how well each claim of a news draft is sourced."""
 
 
 def main() -> None:

@@ -15,23 +15,44 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.help import CHECK_EPILOG
 from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
                                 PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
+from scorer.draft import STDIN_NAME
 from scorer.errors import ExitStatus, ScorerError
 from scorer.report import FORMATS
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+Level = Enum("Level", {name: name for name in ("error", "warning", "note")}, type=str)  # type: ignore[misc]
+Color = Enum("Color", {name: name for name in ("auto", "always", "never")}, type=str)  # type: ignore[misc]
+
+# What each format is for, in `scorer check --help`; a format registered without a line here is listed by name.
+FORMAT_HELP = {
+    "table": "a table per draft (default)",
+    "line": "one finding a line, path:line:col: level rule message",
+    "json": "every claim, for scripts (schema: scorer/data/schemas/report.schema.json)",
+    "github": "GitHub Actions annotations, one per claim",
+    "sarif": "SARIF 2.1.0, for code scanning",
+    "markdown": "a summary for a pull-request comment",
+}
 
 
-@app.command("check")
+def format_help() -> str:
+    return "Output format: " + "; ".join(f"{name}: {FORMAT_HELP[name]}" if name in FORMAT_HELP else name
+                                         for name in FORMATS) + "."
+
+
+@app.command("check", epilog=CHECK_EPILOG)
 @handles_errors
 def check_command(
     paths: Optional[List[str]] = typer.Argument(
         None, show_default=False,
-        help="Drafts to check: files, directories (searched for .md, .markdown, .txt) or quoted globs.",
+        metavar="PATH...",
+        help="Drafts to check: files (.md, .markdown, .txt, .html), directories (searched for the `include` "
+        "patterns: .md, .markdown, .txt by default) or quoted globs; - reads one draft from standard input.",
     ),
     output_format: OutputFormat = typer.Option(
-        OutputFormat("table"), "--format", "-f", help="Output format: table, json, github (Actions annotations), sarif, markdown."
+        OutputFormat("table"), "--format", "-f", metavar="FORMAT", help=format_help(),
     ),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", dir_okay=False, show_default=False,
@@ -59,6 +80,18 @@ def check_command(
     refresh: bool = REFRESH_OPTION,
     cache_dir: Optional[Path] = CACHE_DIR_OPTION,
     allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the findings: no summary, no progress, "
+                               "no notes (warnings about the input still go to standard error)."),
+    min_level: Level = typer.Option(Level.note, "--min-level", metavar="LEVEL", show_default=False,
+                                    help="Report only findings at this level or above: error, warning or note "
+                                    "(default). The exit code still counts every error."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN", show_default=False,
+                                help="Colour the table: auto (default: on a terminal, unless NO_COLOR is set or "
+                                "FORCE_COLOR forces it), always or never."),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", metavar="NAME", show_default=False,
+        help="With - as PATH: the name the draft read from standard input is reported under; its extension "
+        "picks the reader (default <stdin>, read as Markdown)."),
 ) -> int:
     """Rate the sourcing of every claim in the drafts; exit 1 when a finding is at error level."""
     from scorer.config import load_config
@@ -71,22 +104,30 @@ def check_command(
     config = load_config(config_file, flags=flags)
     threshold = config.settings.threshold
 
-    if not paths:
+    from_stdin = "-" in (paths or ())
+    paths = [p for p in paths or () if p != "-"]
+    if stdin_filename is not None and not from_stdin:
+        raise ScorerError("--stdin-filename names the draft read from standard input: give - as a PATH too")
+    if not paths and not from_stdin:
         if changed_since is None:
             raise ScorerError("give at least one PATH: a draft, a directory or a glob (see scorer check --help)")
         paths = ["."]
     drafts = discover(paths, include=config.include, exclude=config.exclude, root=config.root,
-                      changed_since=changed_since)
+                      changed_since=changed_since) if paths else []
     _refuse_to_overwrite_inputs(output, write_baseline_file, [*drafts, config.file], baseline_file)
-    if drafts:
+    inputs: list = [_read_stdin(stdin_filename)] if from_stdin else []
+    inputs += drafts
+    if inputs:
         from scorer.pipeline import score_files
 
-        report = score_files(drafts, config.settings, progress=sys.stderr.isatty() and len(drafts) > 1,
+        report = score_files(inputs, config.settings,
+                             progress=sys.stderr.isatty() and len(inputs) > 1 and not quiet,
                              registry=config.registry())
     else:
         why = (f"no drafts changed since {changed_since}" if changed_since is not None
                else "no drafts to check: every named file is excluded by the configuration")
-        print(f"scorer: {why}", file=sys.stderr)
+        if not quiet:
+            print(f"scorer: {why}", file=sys.stderr)
         report = Report(files=(), threshold=threshold)
 
     report, findings = _findings(report, config)
@@ -99,7 +140,8 @@ def check_command(
 
         findings = new_findings(findings, load_baseline(baseline_file))
 
-    _emit(report, findings, config, output_format.value, output)
+    shown = _at_least(findings, min_level.value)
+    _emit(report, shown, config, output_format.value, output, quiet=quiet, color=color.value)
     if exit_zero:
         return ExitStatus.OK
     return ExitStatus.FINDINGS if findings.failed else ExitStatus.OK
@@ -137,32 +179,57 @@ def _findings(report, config):
     return report, evaluate(report, config.rules, disabled)
 
 
-def _emit(report, findings, config, fmt: str, output: Optional[Path]) -> None:
-    import os
-
+def _emit(report, findings, config, fmt: str, output: Optional[Path], *, quiet: bool = False,
+          color: str = "auto") -> None:
     from scorer.report import get_reporter
 
     if output is None and sys.stdout is None:  # started with stdout closed (`>&-`)
         raise ScorerError("cannot write the report to standard output: it is closed (use --output FILE)")
-    options: dict = {"findings": findings, "levels": config.rules}
+    options: dict = {"findings": findings, "levels": config.rules, "quiet": quiet}
     if fmt in ("github", "sarif", "markdown"):
         root = _source_root()
-        options["relpath"] = lambda p, root=root: _relpath(p, root)
+        options["relpath"] = lambda p, root=root: p if p == STDIN_NAME else _relpath(p, root)
         options["root_uri"] = root.as_uri().rstrip("/") + "/"
     if fmt == "table":
-        import shutil
+        from scorer.cli.terminal import terminal_width, use_color
 
-        tty = output is None and sys.stdout.isatty()
-        options["color"] = tty and "NO_COLOR" not in os.environ
-        # the terminal's width, or $COLUMNS, or 160 columns for a pipe or a file
-        options["width"] = shutil.get_terminal_size((160, 24)).columns
+        options["color"] = use_color(color, sys.stdout if output is None else None)
+        options["width"] = terminal_width()
     text = get_reporter(fmt, **options).render(report)
+    if fmt == "line" and not quiet:  # the findings alone on stdout, countable; the verdict beside them
+        from scorer.report.common import report_summary, summary_line
+
+        print("scorer: " + summary_line(report, findings, report_summary(report, findings)), file=sys.stderr)
     if output is not None:
         from scorer.fileio import write_atomic
 
         write_atomic(output, text)
     else:
         _write_stdout(text)
+
+
+def _read_stdin(name: Optional[str]):
+    """The draft piped in (`scorer check -`), to be read like a file called `name`."""
+    from scorer.draft import DraftBytes
+
+    if sys.stdin is None:
+        raise ScorerError("cannot read the draft from standard input: it is closed")
+    if sys.stdin.isatty():  # `scorer check -` typed at a prompt: say why nothing happens
+        print("scorer: reading a draft from standard input (end it with Ctrl-D)", file=sys.stderr)
+    try:
+        data = sys.stdin.buffer.read()
+    except (AttributeError, OSError, ValueError) as exc:
+        raise ScorerError(f"cannot read the draft from standard input: {exc}") from None
+    return DraftBytes(name or STDIN_NAME, data)
+
+
+def _at_least(findings, level: str):
+    """The findings shown under --min-level (exit codes are decided on all of them)."""
+    from scorer.rules import LEVEL_RANK, Findings
+
+    if level == "note":
+        return findings
+    return Findings(f for f in findings if LEVEL_RANK.get(f.level, 0) >= LEVEL_RANK[level])
 
 
 def _write_stdout(text: str) -> None:

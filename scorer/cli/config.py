@@ -10,7 +10,8 @@ import typer
 
 from scorer.cli.app import app, handles_errors
 from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
-                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
+                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags, format_option,
+                                json_alias_option, pick_format)
 from scorer.errors import ExitStatus
 
 
@@ -36,10 +37,14 @@ def config_command(
     refresh: bool = REFRESH_OPTION,
     cache_dir: Optional[Path] = CACHE_DIR_OPTION,
     allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the settings and their origins as JSON."),
+    output_format: str = format_option(("table", "json"), help="Output format: table (TOML-like lines, each with "
+                                       "its origin) or json.  [default: table]"),
+    as_json: bool = json_alias_option(),
 ) -> int:
     """Show the settings `scorer check` would use, and where each came from (default, file, env or flag)."""
     from scorer.config import load_config
+
+    as_json = pick_format(output_format, ("table", "json"), as_json) == "json"
 
     flags = fetch_flags(no_fetch, offline, refresh, cache_dir, allow_private_hosts)
     if fail_under is not None:

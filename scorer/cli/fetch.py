@@ -10,8 +10,9 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
-from scorer.cli.options import CACHE_DIR_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags
-from scorer.errors import ExitStatus, ScorerError
+from scorer.cli.options import (CACHE_DIR_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags,
+                                format_option, pick_format)
+from scorer.errors import ExitStatus
 
 FIELDS = (
     "url", "final_url", "outlet", "title", "authors", "published", "text",
@@ -66,10 +67,9 @@ def fetch(
     timeout: Optional[float] = typer.Option(
         None, "--timeout", metavar="SECONDS", help="Read timeout per request (default 15; connect timeout 5)."
     ),
-    output_format: str = typer.Option("table", "--format", metavar="FORMAT", help="Output format: table or json."),
+    output_format: str = format_option(("table", "json")),
 ) -> int:
-    if output_format not in ("table", "json"):
-        raise ScorerError(f"--format must be table or json, not {output_format!r}")
+    output_format = pick_format(output_format, ("table", "json"))
     settings = build_settings(offline=offline, refresh=refresh, cache_dir=cache_dir,
                               allow_private_hosts=allow_private_hosts, timeout=timeout)
     from scorer.fetch import fetch_articles

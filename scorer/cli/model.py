@@ -1,4 +1,4 @@
-"""`scorer train` and `scorer evaluate`: need scikit-learn (pip install 'scorer[train]')."""
+"""`scorer train` and `scorer evaluate`: need scikit-learn (pip install 'sourcing-scorer[train]')."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
+from scorer.cli.options import format_option, json_alias_option, pick_format
 from scorer.errors import ExitStatus, ScorerError
 from scorer.fileio import write_atomic
 
@@ -21,15 +22,19 @@ def _need_sklearn() -> None:
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        raise ScorerError("training and evaluation need scikit-learn: pip install 'scorer[train]'") from None
+        raise ScorerError("training and evaluation need scikit-learn: pip install 'sourcing-scorer[train]'") from None
 
 
 @app.command()
 @handles_errors
 def train(
-    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory (labels.jsonl and docs/)."),
-    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", help="ClaimBuster CSV (optionally .gz): extra check-worthiness rows."),
-    output: Path = typer.Option(_REPO / "models", "--output", "-o", help="Directory for sourcing-model.json and MODEL_CARD.md."),
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", metavar="DIR", show_default=False,
+                                help="Labelled corpus directory (labels.jsonl and docs/). Default: fixtures/corpus."),
+    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", metavar="FILE", show_default=False,
+                                     help="ClaimBuster CSV (optionally .gz): extra check-worthiness rows. "
+                                          "Default: fixtures/claimbuster/crowdsourced.csv.gz."),
+    output: Path = typer.Option(_REPO / "models", "--output", "-o", metavar="DIR", show_default=False,
+                                help="Directory for sourcing-model.json and MODEL_CARD.md. Default: models."),
 ) -> int:
     """Retrain the model on the labelled corpus and write it with its model card."""
     _need_sklearn()
@@ -57,13 +62,20 @@ def train(
 @app.command()
 @handles_errors
 def evaluate(
-    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", help="Labelled corpus directory."),
-    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", help="ClaimBuster CSV (optionally .gz), evaluated held out by debate."),
-    floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", help="Pinned score floors (JSON) to check against."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Write reliability.png and confusion.png into this directory."),
-    json_output: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    corpus: Path = typer.Option(_REPO / "fixtures" / "corpus", "--corpus", metavar="DIR", show_default=False,
+                                help="Labelled corpus directory. Default: fixtures/corpus."),
+    claimbuster: Path = typer.Option(_CLAIMBUSTER, "--claimbuster", metavar="FILE", show_default=False,
+                                     help="ClaimBuster CSV (optionally .gz), evaluated held out by debate. "
+                                          "Default: fixtures/claimbuster/crowdsourced.csv.gz."),
+    floors: Path = typer.Option(_REPO / "models" / "floors.json", "--floors", metavar="FILE",
+                                show_default=False, help="Pinned score floors (JSON) to check against. Default: models/floors.json."),
+    plot: Optional[Path] = typer.Option(None, "--plot", metavar="DIR",
+                                        help="Write reliability.png and confusion.png into this directory."),
+    output_format: str = format_option(("table", "json"), help="Output format: table or json.  [default: table]"),
+    json_alias: bool = json_alias_option(),
 ) -> int:
     """Cross-validated metrics grouped by document, checked against the pinned floors (exit 1 if under)."""
+    json_output = pick_format(output_format, ("table", "json"), json_alias) == "json"
     _need_sklearn()
     import json
 

@@ -43,6 +43,30 @@ NO_FETCH_OPTION = typer.Option(False, "--no-fetch", help="Do not fetch cited pag
 OFFLINE_OPTION = typer.Option(False, "--offline", help="Answer fetches from the cache only; send no request.")
 REFRESH_OPTION = typer.Option(False, "--refresh", help="Ignore cached pages and fetch them again.")
 CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_default=False,
-                                help="Directory of the page cache (default: the user cache directory).")
+                                metavar="DIR", help="Directory of the page cache (default: SCORER_CACHE_DIR, the "
+                                "configuration's fetch.cache_dir, else the user cache directory; scorer cache path prints it).")
 PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
                                     help="Allow fetching from private, loopback and link-local addresses.")
+
+
+def format_option(choices: tuple[str, ...], default: str = "table", help: str | None = None):
+    """-f/--format, alike in every command."""
+    return typer.Option(default, "--format", "-f", metavar="FORMAT",
+                        help=help or f"Output format: {' or '.join(choices)}.  [default: {default}]",
+                        show_default=False)
+
+
+def json_alias_option():
+    """--json, the old spelling of `-f json` in `scorer config` and `scorer evaluate`: kept working, not shown."""
+    return typer.Option(False, "--json", hidden=True, help="Deprecated: use -f json.")
+
+
+def pick_format(value: str, choices: tuple[str, ...], as_json: bool = False) -> str:
+    if as_json:
+        import sys
+
+        print("scorer: warning: --json is deprecated; use -f json", file=sys.stderr)
+        return "json"
+    if value not in choices:
+        raise ScorerError(f"--format must be {' or '.join(choices)}, not {value!r}")
+    return value

@@ -28,7 +28,8 @@ def outlets_command(
         show_default=False,
     ),
     output_format: OutletFormat = typer.Option(
-        OutletFormat.table, "--format", "-f", help="Output format: a table for people, or JSON for tools."
+        OutletFormat.table, "--format", "-f", metavar="FORMAT",
+        help="Output format: table (for people) or json (for tools).  [default: table]", show_default=False,
     ),
 ) -> int:
     """List outlet profiles: kind, domains, reliability label and prior, and where the prior comes from."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.draft.decode import decode
@@ -9,13 +10,39 @@ from scorer.errors import InputError
 from scorer.types import Draft
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-DRAFT_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DRAFT_SUFFIXES = (*MARKDOWN_SUFFIXES, *TEXT_SUFFIXES, *HTML_SUFFIXES)
+FORMATS = ("markdown", "text", "html")
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class DraftBytes:
+    """A draft that is not a file of its own (standard input): its name, for messages and its format, and bytes."""
+
+    name: str
+    data: bytes
+
+
+def format_of(path: str, *, strict: bool = False) -> str:
+    """"markdown", "text" or "html" from a file name; Markdown for a name without a known suffix unless strict."""
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES or not strict:
+        return "markdown"
+    known = "Markdown (.md, .markdown), plain text (.txt) and HTML (.html, .htm)"
+    what = f"unsupported file type {suffix!r}" if suffix else "unknown file type (no extension)"
+    raise InputError(f"{path}: {what}; scorer reads {known}")
 
 
 def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encoding: str = "utf-8") -> Draft:
-    """Parse already-decoded text. `fmt` is "markdown" or "text"; by default chosen from the path."""
+    """Parse already-decoded text. `fmt` is "markdown", "text" or "html"; by default chosen from the path."""
     if fmt is None:
-        fmt = "text" if path.lower().endswith((".txt", ".text")) else "markdown"
+        fmt = format_of(path)
     if fmt == "markdown":
         from scorer.draft.markdown import parse_markdown
 
@@ -24,22 +51,35 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encod
         from scorer.draft.plaintext import parse_plaintext
 
         return parse_plaintext(text, path=path, encoding=encoding)
-    raise InputError(f"unknown draft format {fmt!r} (use markdown or text)")
+    if fmt == "html":
+        from scorer.draft.html import parse_html
+
+        return parse_html(text, path=path, encoding=encoding)
+    raise InputError(f"unknown draft format {fmt!r} (use markdown, text or html)")
 
 
-def read_draft(path: str | Path) -> tuple[Draft, tuple[str, ...]]:
-    """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed)."""
+def read_draft(path: str | Path | DraftBytes) -> tuple[Draft, tuple[str, ...]]:
+    """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed).
+
+    A file whose extension is not a draft format's is refused: scoring an HTML page or a PDF as Markdown
+    would report "0 claims, passed" for a draft that was never read.
+    """
+    if isinstance(path, DraftBytes):
+        fmt = format_of(path.name, strict=True) if path.name != STDIN_NAME else "markdown"
+        text, encoding, warnings = decode(path.data, path.name)
+        return parse_text(text, path=path.name, fmt=fmt, encoding=encoding), warnings
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file or directory")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a draft")
+    fmt = format_of(str(p), strict=True)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     text, encoding, warnings = decode(data, str(p))
-    return parse_text(text, path=str(p), encoding=encoding), warnings
+    return parse_text(text, path=str(p), fmt=fmt, encoding=encoding), warnings
 
 
-__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "parse_text", "read_draft"]
+__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "DraftBytes", "format_of", "parse_text", "read_draft"]

@@ -9,6 +9,7 @@ from scorer.report.base import Reporter
 # name -> "module:Class"; imported only when chosen, so `check` loads one format.
 FORMATS: dict[str, str] = {
     "table": "scorer.report.table:TableReporter",
+    "line": "scorer.report.line:LineReporter",
     "json": "scorer.report.json:JsonReporter",
     "github": "scorer.report.github:GithubReporter",
     "sarif": "scorer.report.sarif:SarifReporter",

@@ -1,6 +1,7 @@
 """`--format json`: the contract of issue 2, plus `suppressed` and `findings` (issue 5).
 
-Fields are only ever added, never renamed or removed: scripts read this.
+Fields are only ever added, never renamed or removed: scripts read this. The contract is written down as a
+JSON Schema, scorer/data/schemas/report.schema.json, which the tests hold real output to.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def verification_json(ver: Verification | None) -> dict | None:
         "numbers": [{"claim": n.claim, "source": n.source, "status": n.status} for n in ver.numbers],
         "source_published": ver.source_published,
         "corroborated_by": list(ver.corroborated_by),
+        "reason": ver.reason,  # why a claim is unfetched or has nothing to check against
     }
 
 

@@ -115,9 +115,12 @@ def test_baseline_round_trip_through_the_cli(project):
     (project / "drafts" / "weak.md").write_text("A WEAK claim about exports.\n\nAnother WEAK one here.\n")
     result = check("drafts/weak.md", "--baseline", "baseline.json", "--format", "github")
     assert result.exit_code == 1
+    # one annotation for the claim, naming both rules it breaks
     assert [line for line in result.stdout.splitlines() if "weak-sourcing" in line] == [
-        "::error file=drafts/weak.md,line=3,col=1,endLine=3,endColumn=22,title=scorer weak-sourcing::"
-        "sourcing confidence 0.1 is under the threshold 0.5 (strength: weak)"]
+        "::error file=drafts/weak.md,line=3,col=1,endLine=3,endColumn=22,"
+        "title=scorer weak-sourcing%2C unsourced-claim::"
+        "weak-sourcing (error): sourcing confidence 0.1 is under the threshold 0.5 (strength: weak)%0A"
+        "unsourced-claim (warning): check-worthy claim with no attributed source"]
 
 
 def test_missing_baseline_exits_2(project):

@@ -94,8 +94,12 @@ def test_seed_github_annotations():
     assert all(line.startswith("::") for line in lines[:-1]) and lines[-1].startswith("scorer: 1 file(s)")
     assert result.exit_code == 1
     # the anonymous source relayed by Yonhap, at the start of line 12 of the plain-text draft
+    # one annotation for the claim, naming both rules it breaks
     assert any(line.startswith(f"::error file={SEED_TXT},line=12,col=1,endLine=12,endColumn=221,"
-                               "title=scorer weak-sourcing::sourcing confidence ") for line in lines)
+                               "title=scorer weak-sourcing%2C anonymous-source::weak-sourcing (error): sourcing "
+                               "confidence ") for line in lines)
+    starts = [tuple(line.split(",")[1:3]) for line in lines[:-1]]
+    assert len(starts) == len(set(starts))  # never two annotations on one claim
 
 
 def test_directory_is_searched_and_markdown_summary():

@@ -26,12 +26,18 @@ def test_levels_map_to_commands(sample_report):
     commands = [line.split(" ", 1)[0] for line in lines if line.startswith("::")]
     assert "::error" in commands and "::warning" in commands
     weak = next(line for line in lines if "weak-sourcing" in line)
-    assert weak.startswith("::error file=drafts/story.md,line=8,col=1,endLine=8,endColumn=53,title=scorer weak-sourcing::")
+    # one annotation for the weak anonymous claim, at its worst level, naming both rules
+    assert weak == ("::error file=drafts/story.md,line=8,col=1,endLine=8,endColumn=53,"
+                    "title=scorer weak-sourcing%2C anonymous-source::"
+                    "weak-sourcing (error): sourcing confidence 0.2 is under the threshold 0.5 (strength: weak)%0A"
+                    "anonymous-source (warning): rests on anonymous source \"a source in the capital\"")
+    assert sum(",line=8," in line for line in lines) == 1
     assert lines[-1].startswith("scorer: 1 file(s), 5 claims") and lines[-1].endswith(": FAILED")
 
 
 def test_note_level_is_notice_and_off_is_absent(sample_report):
-    out = get_reporter("github", levels={"anonymous-source": "note", "misquote": "off"}).render(sample_report)
+    out = get_reporter("github", levels={"anonymous-source": "note", "weak-sourcing": "off", "misquote": "off"}
+                       ).render(sample_report)
     assert "::notice file=drafts/story.md,line=8" in out
     assert "misquote" not in out
 
@@ -39,3 +45,8 @@ def test_note_level_is_notice_and_off_is_absent(sample_report):
 def test_relpath_option(sample_report):
     out = get_reporter("github", relpath=lambda p: "repo/" + p).render(sample_report)
     assert "file=repo/drafts/story.md" in out
+
+
+def test_quiet_leaves_out_the_summary_line(sample_report):
+    lines = get_reporter("github", quiet=True).render(sample_report).splitlines()
+    assert lines and all(line.startswith("::") for line in lines)

@@ -44,7 +44,7 @@ def test_claim_values(sample_report):
     assert quote["verification"] == {
         "status": "altered", "url": "https://ledger.test/a", "archived": False, "quote_score": 0.812,
         "passage": "confirmed it", "numbers": [{"claim": "4.2 million", "source": "4.6 million", "status": "different"}],
-        "source_published": "2015-02-21", "corroborated_by": ["wire.test"]}
+        "source_published": "2015-02-21", "corroborated_by": ["wire.test"], "reason": None}
     assert {f["rule"] for f in quote["findings"]} == {"misquote", "figure-mismatch", "source-after-draft"}
 
 
