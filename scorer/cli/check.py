@@ -31,7 +31,7 @@ def check_command(
         help="Drafts to check: files, directories (searched for .md, .markdown, .txt) or quoted globs.",
     ),
     output_format: OutputFormat = typer.Option(
-        OutputFormat("table"), "--format", "-f", help="Output format: table, json, github (Actions annotations), sarif, markdown."
+        OutputFormat("table"), "--format", "-f", help="Output format: table, json, github (Actions annotations), sarif, markdown, html (a self-contained page)."
     ),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", dir_okay=False, show_default=False,
