@@ -33,6 +33,20 @@ class Piece:
 
     runs: list[Run]
     result: ClaimResult | None = None
+    tail: Run | None = None  # a claim's last word, kept on one line with its confidence bar
+
+
+def _split_tail(runs: list[Run]) -> tuple[list[Run], Run | None]:
+    if not runs:
+        return runs, None
+    last = runs[-1]
+    cut = max(last.text.rstrip().rfind(" "), 0) if last.text.strip() else 0
+    cut = cut + 1 if cut else 0
+    tail = last.text[cut:]
+    if not tail or len(tail) > 30:  # a long unbroken tail would not wrap on a phone
+        return runs, None
+    head = runs[:-1] + ([Run(last.text[:cut], last.href)] if cut else [])
+    return head, Run(tail, last.href)
 
 
 @dataclass
@@ -94,7 +108,8 @@ def _pieces(text: str, links: tuple[Link, ...], spans: list[tuple[int, int, Clai
             pieces.append(Piece(_runs(text, pos, start, links)))
         # A claim the text cannot place (overlapping or out of range) still shows, with its own words.
         runs = _runs(text, start, end, links) if end > start else [Run(result.claim.text)]
-        pieces.append(Piece(runs, result))
+        head, tail = _split_tail(runs)
+        pieces.append(Piece(head, result, tail))
         pos = end
     if pos < len(text):
         pieces.append(Piece(_runs(text, pos, len(text), links)))
@@ -131,7 +146,9 @@ def _is_ordered(draft: Draft, block: Block) -> bool:
 def _paragraph_blocks(draft: Draft) -> list[tuple[Block, int]]:
     """Blank-line paragraphs of the raw text, with each one's file offset (for drafts built without blocks)."""
     out = []
-    for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", draft.text):
+    front = re.match(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)", draft.text)
+    body_start = front.end() if front else 0
+    for m in re.compile(r"\S(?:.|\n(?![ \t]*\n))*").finditer(draft.text, body_start):
         text = m.group(0).rstrip()
         out.append((Block(index=len(out), kind="paragraph", text=text, segments=((0, m.start(), len(text)),)),
                     m.start()))
@@ -183,5 +200,6 @@ def layout(file_report: FileReport) -> list[Group]:
             groups.append(Group("paragraph", [Item("paragraph", pieces)]))
     for r in results:
         if r.claim.index not in placed:
-            groups.append(Group("paragraph", [Item("paragraph", [Piece([Run(r.claim.text)], r)])]))
+            head, tail = _split_tail([Run(r.claim.text)])
+            groups.append(Group("paragraph", [Item("paragraph", [Piece(head, r, tail)])]))
     return groups
