@@ -215,7 +215,7 @@ def test_screenshots_of_the_seed_report(seed, open_page, tmp_path):
     out = Path(os.environ.get("SCORER_SCREENSHOT_DIR") or tmp_path)
     weak = next(c for c in claims(doc) if c["strength"] == "weak" and c["verification"]
                 and c["verification"]["status"] == "altered")
-    for name, size in (("html-report.png", dict(width=1280, height=800)),
+    for name, size in (("html-report.png", dict(width=1280, height=1000)),
                        ("html-report-phone.png", dict(width=390, height=844))):
         page = open_page(path, **size).page
         page.click(f"#f0-{weak['id']}")
