@@ -53,13 +53,26 @@ def test_every_check_worthy_claim_is_highlighted_once_with_its_strength(sample_r
 def test_summary_sources_findings_and_verification_are_on_the_page(sample_report):
     text = parse(render(sample_report)).text
     assert "Failed" in text and "1 under the threshold 0.5" in text
-    assert "Weakest claims" in text and "line 8" in text
+    assert "Weakest claims, under the threshold" in text and "line 8" in text
     assert "Example Ledger" in text and "ledger.test" in text
     assert "a source in the capital" in text and "anonymous" in text
     assert "weak-sourcing" in text and "sourcing confidence 0.2 is under the threshold 0.5" in text
     assert "4.2 million" in text and "4.6 million" in text and "differs" in text
     assert "2015-02-21" in text and "after the draft's date" in text
     assert "according to Example Ledger" in text  # the reason the JSON carries
+
+
+def test_weakest_claims_link_into_the_text_weakest_first_and_only_under_the_threshold():
+    text = "One said a. Two said b. Three said c. Four said d.\n"
+    specs = [(f"{n} said {c}.", dict(confidence=conf)) for n, c, conf in
+             (("One", "a", 0.4), ("Two", "b", 0.1), ("Three", "c", 0.9), ("Four", "d", 0.3))]
+    page = parse(render(make_report(make_file(text, specs))))
+    jumps = [e.attrs["href"] for e in page.find("a", class_="jump")]
+    assert jumps == ["#f0-c1", "#f0-c3", "#f0-c0"]
+    ids = {c.attrs["id"] for c in claims_of(page)}
+    assert {j[1:] for j in jumps} <= ids
+    none_under = parse(render(make_report(make_file(text, specs), threshold=0.05)))
+    assert not none_under.find("a", class_="jump") and "No claim is under the threshold." in none_under.text
 
 
 def test_the_draft_is_shown_without_its_front_matter(sample_report):

@@ -21,7 +21,7 @@ from scorer.report.html.details import claim_view
 from scorer.report.html.layout import layout
 from scorer.types import STRENGTHS, Report
 
-WEAKEST = 5  # claims listed at the top of each draft's section
+WEAKEST = 5  # claims under the threshold listed at the top of each draft's section
 STRENGTH_TEXT = {
     "strong": "named, checkable sources",
     "moderate": "sourced, with gaps",
@@ -59,16 +59,20 @@ def _file_context(number: int, file_report, threshold: float, findings) -> dict:
         if result.score.check_worthy:
             views[result.claim.index] = claim_view(result, f"f{number}-{result.claim.id}", file_report.path,
                                                    findings)
-    weakest = sorted((v for v in views.values() if not v.suppressed and v.confidence is not None),
-                     key=lambda v: (v.confidence, v.result.claim.index))[:WEAKEST]
+    # The claims that fail the bar, weakest first: a passing claim is nobody's first thing to fix.
+    under = sorted((v for v in views.values()
+                    if not v.suppressed and v.confidence is not None and v.confidence < threshold),
+                   key=lambda v: (v.confidence, v.result.claim.index))
     return {
         "number": number,
         "path": file_report.path,
+        "date": file_report.draft.date,
         "summary": file_summary(file_report, threshold, findings),
         "groups": layout(file_report),
         "views": views,
         "ordered_views": [views[i] for i in sorted(views)],
-        "weakest": weakest,
+        "weakest": under[:WEAKEST],
+        "more_under": max(len(under) - WEAKEST, 0),
         "warnings": list(file_report.warnings),
     }
 
