@@ -22,11 +22,11 @@ from scorer.report.html.layout import layout
 from scorer.types import STRENGTHS, Report
 
 WEAKEST = 5  # claims under the threshold listed at the top of each draft's section
-STRENGTH_TEXT = {
-    "strong": "named, checkable sources",
-    "moderate": "sourced, with gaps",
-    "weak": "anonymous, vague or second-hand",
-    "none": "no source found",
+STRENGTH_TEXT = {  # the rubric's classes (fixtures/corpus/RUBRIC.md), in a line each
+    "strong": "a named, on-the-record primary source",
+    "moderate": "a named outlet or report that is itself second-hand",
+    "weak": "only anonymous or vague sources, or heavily hedged",
+    "none": "no attribution at all",
 }
 
 
