@@ -14,6 +14,7 @@ FORMATS: dict[str, str] = {
     "github": "scorer.report.github:GithubReporter",
     "sarif": "scorer.report.sarif:SarifReporter",
     "markdown": "scorer.report.markdown:MarkdownReporter",
+    "html": "scorer.report.html:HtmlReporter",
 }
 
 
