@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from html import unescape
 from urllib.parse import urlsplit
 
 
@@ -32,16 +33,24 @@ def iso_date(value) -> str | None:
     value = str(value).strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
-        return m.group(0)
+        return m.group(0) if _plausible(m.group(0)) else None  # "0001-01-01": a template's empty date
     cleaned = re.sub(r"^(published|updated|posted)\s*:?\s*", "", value, flags=re.I)
     cleaned = re.sub(r"\s*[-|,]?\s*\d{1,2}:\d{2}.*$", "", cleaned).strip(" ,")
     cleaned = re.sub(r"\b(Sep)t\b", r"\1", re.sub(r"\b([A-Z][a-z]{2,3})\.", r"\1", cleaned))  # "Feb. 16", "Sept."
     for fmt in ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d"):
         try:
-            return datetime.strptime(cleaned, fmt).date().isoformat()
+            found = datetime.strptime(cleaned, fmt).date().isoformat()
+            return found if _plausible(found) else None
         except ValueError:
             continue
     return None
+
+
+def _plausible(iso: str) -> bool:
+    try:
+        return date.fromisoformat(iso).year >= 1900
+    except ValueError:
+        return False
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------
@@ -105,9 +114,18 @@ def ld_names(value) -> tuple[str, ...]:
     return ()
 
 
+# a byline run into its date: "Jeff Foust Monday, November 18, 2019"
+_DATE_TAIL = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|July|September"
+    r"|October|November|December)\b.*$"
+)
+
+
 def split_names(value: str) -> tuple[str, ...]:
-    value = re.sub(r"^\s*(?:by|written by|words by)\s*:?\s+", "", value.strip(), flags=re.I)
-    return tuple(n.strip() for n in re.split(r"\s*(?:;|,|\band\b|&|\|)\s*", value) if n.strip())
+    value = re.sub(r"^\s*(?:[A-Za-z]+\s+)?by\s*:?\s+", "", unescape(value).strip(), flags=re.I)  # "Analysis by"
+    # "Name. Publisher": a full stop after a word (not an initial) ends the name
+    parts = re.split(r"\s*(?:;|,|\band\b|&|\||(?<=[a-z]{2})\.\s+)\s*", value)
+    return tuple(n for n in (_DATE_TAIL.sub("", p).strip() for p in parts) if n)
 
 
 # -- titles -------------------------------------------------------------------------------------------
@@ -127,7 +145,7 @@ def clean_title(title: str | None, sites: tuple[str, ...]) -> str | None:
     """The headline without the site's name ("Senate votes | CNN Politics" -> "Senate votes")."""
     if not title:
         return None
-    title = re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s+", " ", unescape(title)).strip()
     parts = _SEPARATORS.split(title)  # text, separator, text, ...
     while len(parts) > 2 and _is_site(parts[-1], sites):
         del parts[-2:]
@@ -142,10 +160,24 @@ def clean_title(title: str | None, sites: tuple[str, ...]) -> str | None:
 _NOT_A_PERSON = re.compile(
     r"""(?:https?:|www\.|\.com\b|\.co\.\w\w|@|\d
       |\b(?:staff|desk|newsroom|editors?|editorial|team|agency|news|wire|reporters?|correspondents?|contributors?
-      |admin(?:istrator)?|username|user|guest|anonymous|unknown|author|press|media|online|digital|web|bureau
-      |associated\ press|reuters|afp|yonhap|getty|photos?|images?)\b)""",
+      |username|user|guest|anonymous|unknown|author|press|media|online|digital|web|bureau|international
+      |(?:staff|senior|contributing|auto|sports|science|technology|business|political)\ writers?
+      |associated\ press|reuters|afp|yonhap|getty|photos?|images?
+      |monday|tuesday|wednesday|thursday|friday|saturday|sunday
+      |january|february|march|july|september|october|november|december)\b
+      |admin(?:istrator)?\b|^the\b)""",
     re.I | re.X,
 )
+
+
+_JOB_TITLE = re.compile(r"^AP\b|^\S+\s+\S+\s+.*\bWriters?$")
+_PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "di", "van", "von", "der", "den", "la", "le",
+              "bin", "bint", "al", "el", "y", "e", "ten", "ter", "zu"}
+
+
+def _lowercase_word(name: str) -> bool:
+    """A word a person's name would capitalise ("defense ministries"); name particles ("van", "de") aside."""
+    return any(w[:1].islower() and w not in _PARTICLES for w in name.split())
 
 
 def clean_authors(names, *, sites: tuple[str, ...] = (), byline: str | None = None) -> tuple[str, ...]:
@@ -157,8 +189,10 @@ def clean_authors(names, *, sites: tuple[str, ...] = (), byline: str | None = No
             name = re.sub(r"\s+", " ", name).strip(" .,:;-–—|")
             if not name or len(name) > 60 or len(name.split()) > 5 or _NOT_A_PERSON.search(name):
                 continue
-            if _is_site(name, sites) or not re.search(r"[^\W\d_]", name) or name.islower():
+            if _is_site(name, sites) or not re.search(r"[^\W\d_]", name) or _lowercase_word(name):
                 continue
+            if (" " not in name and name.isupper()) or _JOB_TITLE.search(name):
+                continue  # "PTI", "CNN", "MS": agencies and credentials; "AP Sports Writer": a job title
             key = _key(name) or name.casefold()
             if key in seen:
                 continue
@@ -210,23 +244,27 @@ def page_meta(soup, url: str | None = None) -> PageMeta:
     ld = article_ld(items)
     sites = _site_names(soup, ld, items, url)
     h1 = soup.find("h1")
-    title = (
-        (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
-        or meta_content(soup, "og:title", "twitter:title")
-        or (h1.get_text(" ", strip=True) if h1 else None)
-        or (soup.title.get_text(" ", strip=True) if soup.title else None)
+    titles = (
+        ld.get("headline") if isinstance(ld.get("headline"), str) else None,
+        meta_content(soup, "og:title"),
+        meta_content(soup, "twitter:title"),
+        h1.get_text(" ", strip=True) if h1 else None,
+        soup.title.get_text(" ", strip=True) if soup.title else None,
     )
+    # the first that is a headline, not just the site's name
+    title = next((t for t in map(lambda t: clean_title(t, sites), titles) if t and not _is_site(t, sites)), None)
     time_tag = soup.find("time", datetime=True)
-    published = iso_date(
-        ld.get("datePublished")
-        or meta_content(soup, "article:published_time", "date", "pubdate", "publishdate", "dc.date")
-        or (time_tag and time_tag["datetime"])
+    dates = (
+        ld.get("datePublished"),
+        meta_content(soup, "article:published_time", "date", "pubdate", "publishdate", "dc.date"),
+        time_tag and time_tag["datetime"],
     )
+    published = next((d for d in map(iso_date, dates) if d), None)
     byline = _byline(soup)
     authors = ld_names(ld.get("author")) or split_names(meta_content(soup, "author", "article:author") or "")
     canonical_tag = soup.find("link", rel="canonical")
     return PageMeta(
-        title=clean_title(title, sites),
+        title=title,
         authors=clean_authors(authors, sites=sites, byline=byline),
         published=published,
         canonical=canonical_tag.get("href") if canonical_tag else None,

@@ -125,3 +125,16 @@ def test_an_extractor_that_cannot_load_is_an_error_naming_it(monkeypatch, tmp_pa
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "trafilatura" in lines[0] and "lxml_html_clean" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_bylines_run_into_dates_titles_or_credentials_give_the_names_alone():
+    ld = {"@type": "NewsArticle", "headline": "Synthetic &#8220;quoted&#8221; headline",
+          "author": ["Analysis by Ada Example", "Bo Sample Monday, November 18, 2099", "CY OTHER, AP Synthetic Writer",
+                     "Di Person, MS, RD"],
+          "datePublished": "0001-01-01T00:00:00Z"}  # a template's empty date: not a date
+    head = (f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+            "<meta property='article:published_time' content='2099-07-08T09:00:00Z'>")
+    got = article(page(head))
+    assert got.authors == ("Ada Example", "Bo Sample", "CY OTHER", "Di Person")
+    assert got.title == "Synthetic \u201cquoted\u201d headline"
+    assert got.published == "2099-07-08"
