@@ -151,7 +151,7 @@ def load_trafilatura():
         import trafilatura
     except ImportError as exc:
         missing = getattr(exc, "name", None)
-        detail = f"missing module {missing!r}" if missing and missing != "trafilatura" else str(exc).strip()
+        detail = f"missing module {missing!r}" if missing and missing != "trafilatura" else " ".join(str(exc).split())
         raise ExtractorUnavailable(
             f"the article extractor cannot load: trafilatura fails to import ({detail}); "
             "reinstall with `pip install -e .` (it needs trafilatura and lxml_html_clean)"

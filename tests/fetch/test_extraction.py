@@ -138,3 +138,23 @@ def test_bylines_run_into_dates_titles_or_credentials_give_the_names_alone():
     assert got.authors == ("Ada Example", "Bo Sample", "CY OTHER", "Di Person")
     assert got.title == "Synthetic \u201cquoted\u201d headline"
     assert got.published == "2099-07-08"
+
+
+def test_without_lxml_html_clean_the_error_names_it(tmp_path):
+    # What the README's install gave before lxml_html_clean was declared: trafilatura's own import fails.
+    import subprocess
+
+    (tmp_path / "page.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"pages": [{"url": "https://news.example.test/story", "file": "page.html"}]}))
+    code = (
+        "import sys; sys.modules['lxml_html_clean'] = None; sys.modules['lxml.html.clean'] = None\n"
+        "from scorer.cli import main\n"
+        f"sys.argv = ['scorer', 'cache', 'import', {str(tmp_path / 'manifest.json')!r}, "
+        f"'--cache-dir', {str(tmp_path / 'cache')!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert "trafilatura" in done.stderr and "lxml.html.clean" in done.stderr and "lxml_html_clean" in done.stderr
