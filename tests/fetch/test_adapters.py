@@ -134,7 +134,8 @@ def test_yonhap_boilerplate_goes_when_the_generic_extractor_reads_the_page(local
     url = serve_yonhap(local_server, html, "AEN20990102000200315")
     art = fetch_articles([url], fetch_settings)[url]
     assert art.status == "ok"
-    for gone in ("ATTN", "By Testa", "invented crane", "(END)", "tester@", "Related Articles", "Another synthetic"):
+    for gone in ("ATTN", "By Testa", "invented crane", "(END)", "tester@", "Related Articles", "Another synthetic",
+                 "Go to Contents", "All News"):
         assert gone not in art.text
     assert "4.2 million invented tonnes" in art.text and "imaginary berths by 2100" in art.text
     assert art.authors == ("Testa Exampleson",)

@@ -32,6 +32,9 @@ _TAIL = re.compile(rf"\s*(?:{_EMAIL}\s*)*\(END\)\s*$")
 _SECTION_END = re.compile(r"^(?:Related (?:Articles|News)|Most (?:Viewed|Read)|Keywords?|Latest News)$", re.I)
 _CAPTION = re.compile(r"^(?:This (?:file |undated )?(?:photo|image|picture|screenshot|graphic|capture)\b|\(PHOTO\b)"
                       r"|\((?:Yonhap|PHOTO NOT FOR SALE)\)$")
+# page furniture that a generic read of the page keeps: skip links, "All News 13:43 October 05, 2016"
+_FURNITURE = re.compile(r"^(?:Go to (?:Contents|Navigation|Search)\s*)+$|^[A-Z][\w .&'-]{0,40}\s\d{1,2}:\d{2}\s"
+                        r"[A-Z][a-z]+\s\d{1,2},\s\d{4}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\-]*(?:\s+[A-Za-z][A-Za-z'.\-]*){0,4}$")
 _NOT_A_NAME = re.compile(r"\b(?:Yonhap|News|Agency|Desk|Staff|Reporter|Editor|Team)\b", re.I)
 
@@ -62,11 +65,11 @@ class Yonhap(SiteAdapter):
 
     def clean_text(self, text: str) -> str:
         kept = []
-        for n, para in enumerate(text.split("\n\n")):
+        for n, para in enumerate(text.split("\n\n")):  # n: the byline is only looked for near the top
             para = para.strip()
             if _SECTION_END.match(para) or _SIGN_OFF.match(para) and para:
                 break  # the sign-off ends the story; what follows is the page's, not the story's
-            if _ATTN.match(para) or _CAPTION.search(para) or (n < 4 and _BYLINE.match(para)):
+            if _ATTN.match(para) or _CAPTION.search(para) or _FURNITURE.match(para) or (n < 4 and _BYLINE.match(para)):
                 continue
             tail = _TAIL.search(para)
             if tail:
