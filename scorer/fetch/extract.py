@@ -166,8 +166,11 @@ def generic_extract(html: str, url: str | None = None) -> Extracted:
     try:
         # Comments are not the article; tables are (their figures get checked). Default precision/recall:
         # favor_recall and fast each lowered the benchmark F1 (benchmarks/eval_extraction.py).
+        # The date is a last resort after the page's own metadata: htmldate's extensive search (dateparser over
+        # free text) costs seconds per page and guesses from any date the text mentions.
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception:  # trafilatura is a heuristic: a page it chokes on is a page where it found nothing
         doc = None
