@@ -136,9 +136,12 @@ def _key(text: str) -> str:
     return re.sub(r"[^\w]|_", "", text.casefold())
 
 
-def _is_site(part: str, sites: tuple[str, ...]) -> bool:
+def _is_site(part: str, sites: tuple[str, ...], *, exact: bool = False) -> bool:
+    """Is this the site's name ("CNN"), or for a title's tail segment a section of it ("CNN Politics")?"""
     k = _key(part)
-    return bool(k) and any(s and (k == s or len(s) >= 3 and k.startswith(s)) for s in map(_key, sites))
+    return bool(k) and any(
+        s and (k == s or not exact and len(s) >= 3 and k.startswith(s)) for s in map(_key, sites)
+    )
 
 
 def clean_title(title: str | None, sites: tuple[str, ...]) -> str | None:
@@ -252,7 +255,7 @@ def page_meta(soup, url: str | None = None) -> PageMeta:
         soup.title.get_text(" ", strip=True) if soup.title else None,
     )
     # the first that is a headline, not just the site's name
-    title = next((t for t in map(lambda t: clean_title(t, sites), titles) if t and not _is_site(t, sites)), None)
+    title = next((t for t in (clean_title(t, sites) for t in titles) if t and not _is_site(t, sites, exact=True)), None)
     time_tag = soup.find("time", datetime=True)
     dates = (
         ld.get("datePublished"),

@@ -158,3 +158,9 @@ def test_without_lxml_html_clean_the_error_names_it(tmp_path):
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert "trafilatura" in done.stderr and "lxml.html.clean" in done.stderr and "lxml_html_clean" in done.stderr
+
+
+def test_a_headline_that_starts_with_the_site_name_is_kept():
+    head = ("<meta property='og:site_name' content='Example Wire'>"
+            "<meta property='og:title' content='Example Wire Heroes: a synthetic award story | Example Wire'>")
+    assert article(page(head)).title == "Example Wire Heroes: a synthetic award story"
