@@ -131,7 +131,9 @@ class Article:
     """A fetched (or looked-up) source page."""
 
     url: str
-    status: str  # ok, not_cached, blocked_by_robots, refused, too_large, not_html, http_<code>, timeout, error
+    # ok, empty (HTML with no article text: a failed fetch), not_cached, blocked_by_robots, refused, too_large,
+    # not_html, http_<code>, timeout, error
+    status: str
     final_url: str | None = None
     outlet: str | None = None
     title: str | None = None

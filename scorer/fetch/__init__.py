@@ -57,10 +57,13 @@ class FetchSession:
 
     def find(self, outlet_key: str, phrase: str) -> Article:
         """Search the outlet for the phrase and fetch the best hit; status search_unsupported for Yonhap."""
+        from scorer.errors import ScorerError
         from scorer.fetch.search import find
 
         try:
             return find(self._fetcher, outlet_key, phrase)
+        except ScorerError:
+            raise
         except Exception as exc:  # as Fetcher.fetch: an odd search answer costs this look-up, never the run
             return Article(url="", status="error", outlet=outlet_key, message=f"{type(exc).__name__}: {exc}")
 

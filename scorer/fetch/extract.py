@@ -1,15 +1,22 @@
-"""Generic extraction (trafilatura, BeautifulSoup fallback) and the finishing every page gets.
+"""Generic extraction (trafilatura; BeautifulSoup only where it finds nothing) and the finishing every page gets.
 
 Text comes out as paragraphs separated by a blank line, whitespace inside a paragraph collapsed,
-so a quote that the page breaks over several source lines still matches.
+so a quote that the page breaks over several source lines still matches. A table comes out one row a
+paragraph, cells joined by " | ", so the figures it holds can be checked.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+
+from scorer.errors import ScorerError
+from scorer.fetch.metadata import clean_authors, clean_title, iso_date, page_meta, split_names
+
+__all__ = [
+    "Extracted", "ExtractorUnavailable", "clean_paragraphs", "element_text", "generic_extract", "iso_date",
+    "merge", "soup_extract", "soup_of", "strip_truncation",
+]
 
 # A copy that stops early says so in its last paragraph; such a page is partial and the marker is not text.
 _TRUNCATION = re.compile(
@@ -35,6 +42,12 @@ class Extracted:
     canonical: str | None = None
     origin: str | None = None
     partial: bool = False
+    note: str | None = None  # why the copy is partial
+    paywalled: bool = False  # the page's JSON-LD says the article is not free to read
+
+
+class ExtractorUnavailable(ScorerError):
+    """trafilatura cannot be imported: the install is broken, and every page would silently lose text."""
 
 
 def clean_paragraphs(paragraphs) -> str:
@@ -48,7 +61,7 @@ def clean_paragraphs(paragraphs) -> str:
 
 def element_text(element) -> str:
     """Paragraph text of a BeautifulSoup element: one paragraph per block element, scripts dropped."""
-    for junk in element.find_all(["script", "style", "noscript", "nav", "aside", "form", "button"]):
+    for junk in element.find_all(["script", "style", "noscript", "nav", "aside", "form", "button", "figcaption"]):
         junk.decompose()
     blocks = element.find_all(["p", "h2", "h3", "h4", "li", "blockquote", "pre"])
     blocks = [b for b in blocks if not b.find_parent(["p", "li", "blockquote"])]  # no paragraph twice
@@ -74,21 +87,18 @@ def strip_truncation(text: str) -> tuple[str, bool]:
     return "\n\n".join(paragraphs).strip(), partial
 
 
-def iso_date(value) -> str | None:
-    """An ISO date (YYYY-MM-DD) from the many ways pages write one; None when unsure."""
-    if not value:
-        return None
-    value = str(value).strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
-        return m.group(0)
-    cleaned = re.sub(r"^(published|updated|posted)\s*:?\s*", "", value, flags=re.I)
-    cleaned = re.sub(r"\s*[-|,]?\s*\d{1,2}:\d{2}.*$", "", cleaned).strip(" ,")
-    for fmt in ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y.%m.%d", "%Y/%m/%d", "%Y%m%d"):
-        try:
-            return datetime.strptime(cleaned, fmt).date().isoformat()
-        except ValueError:
-            continue
+# A preview cut short ends on an ellipsis: glued to a word ("All...") it is a cut, behind a paywall it is one anyway.
+_CUT = re.compile(r"[^\W_](?:\.\.\.|…)$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]?$")
+
+
+def preview_cut(text: str, paywalled: bool) -> str | None:
+    """Why the text is a truncated preview (a note), or None."""
+    end = text.rstrip()
+    if paywalled and _ELLIPSIS.search(end):
+        return "partial copy: a paywalled preview that stops at an ellipsis"
+    if _CUT.search(end):
+        return "partial copy: the text stops mid-sentence at an ellipsis"
     return None
 
 
@@ -101,84 +111,81 @@ def soup_of(html: str):
         return BeautifulSoup(html, "html.parser")
 
 
-def _json_ld(soup) -> dict:
-    for tag in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(tag.string or "")
-        except (ValueError, TypeError):
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _text_lines(text: str) -> list[str]:
+    """trafilatura's lines, a table's Markdown rows ("| a | b |") as plain rows ("a | b")."""
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if _TABLE_RULE.match(stripped):
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if isinstance(item, dict) and ("headline" in item or "datePublished" in item or "articleBody" in item):
-                return item
-    return {}
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            stripped = " | ".join(c for c in cells if c)
+        out.append(stripped)
+    return out
 
 
-def _names(value) -> tuple[str, ...]:
-    if not value:
-        return ()
-    if isinstance(value, str):
-        return tuple(n.strip() for n in re.split(r";|\band\b|,", value) if n.strip())
-    if isinstance(value, dict):
-        return _names(value.get("name"))
-    if isinstance(value, list):
-        return tuple(n for v in value for n in _names(v))
-    return ()
-
-
-def soup_extract(html: str) -> Extracted:
+def soup_extract(html: str, url: str | None = None) -> Extracted:
     """BeautifulSoup only: metadata from JSON-LD and meta tags, body from article/main/body paragraphs."""
     soup = soup_of(html)
-    ld = _json_ld(soup)
+    meta = page_meta(soup, url)
+    from scorer.fetch.metadata import article_ld, json_ld_items
 
-    def meta(*names):
-        for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content"):
-                return tag["content"].strip()
-        return None
-
-    h1 = soup.find("h1")
-    title = ld.get("headline") or meta("og:title", "twitter:title") or (h1.get_text(" ", strip=True) if h1 else None)
-    if not title and soup.title:
-        title = soup.title.get_text(" ", strip=True) or None
-    time_tag = soup.find("time", datetime=True)
-    published = iso_date(
-        ld.get("datePublished") or meta("article:published_time", "date", "pubdate") or (time_tag and time_tag["datetime"])
-    )
-    authors = _names(ld.get("author")) or _names(meta("author", "article:author"))
-    canonical_tag = soup.find("link", rel="canonical")
-    canonical = canonical_tag.get("href") if canonical_tag else None
+    ld = article_ld(json_ld_items(soup))
     body = soup.find("article") or soup.find("main") or soup.body or soup
     text = element_text(body)
     if not text and ld.get("articleBody"):
         text = clean_paragraphs(str(ld["articleBody"]).split("\n"))
-    return Extracted(title=title, authors=authors, published=published, text=text, canonical=canonical)
+    return Extracted(
+        title=meta.title, authors=meta.authors, published=meta.published, text=text, canonical=meta.canonical,
+        paywalled=meta.paywalled,
+    )
+
+
+def load_trafilatura():
+    """The trafilatura module, or a one-line error naming what is missing (never a silent fallback)."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        missing = getattr(exc, "name", None)
+        detail = f"missing module {missing!r}" if missing and missing != "trafilatura" else " ".join(str(exc).split())
+        raise ExtractorUnavailable(
+            f"the article extractor cannot load: trafilatura fails to import ({detail}); "
+            "reinstall with `pip install -e .` (it needs trafilatura and lxml_html_clean)"
+        ) from None
+    return trafilatura
 
 
 def generic_extract(html: str, url: str | None = None) -> Extracted:
-    """trafilatura with metadata (JSON-LD, OpenGraph, htmldate); BeautifulSoup where it finds nothing."""
-    fallback = soup_extract(html)
+    """trafilatura for the body; explicit metadata first; BeautifulSoup only where trafilatura found no text."""
+    trafilatura = load_trafilatura()
+    meta = page_meta(soup_of(html), url)
     try:
-        import trafilatura
-
-        # fast: skip trafilatura's own justext/readability fallbacks (40% of its time); ours is soup_extract.
+        # Comments are not the article; tables are (their figures get checked). Default precision/recall:
+        # favor_recall and fast each lowered the benchmark F1 (benchmarks/eval_extraction.py).
+        # The date is a last resort after the page's own metadata: htmldate's extensive search (dateparser over
+        # free text) costs seconds per page and guesses from any date the text mentions.
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
-            fast=True,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
-    except Exception:  # trafilatura is a heuristic: a page it chokes on still gets the fallback
+    except Exception:  # trafilatura is a heuristic: a page it chokes on is a page where it found nothing
         doc = None
-    if doc is None:
-        return fallback
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = clean_paragraphs((data.get("text") or "").split("\n"))
+    data = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    text = clean_paragraphs(_text_lines(data.get("text") or ""))
+    fallback = soup_extract(html, url) if not text else None
+    sites = meta.site_names + tuple(n for n in [data.get("sitename")] if n)
+    authors = meta.authors or clean_authors(split_names(data.get("author") or ""), sites=sites, byline=meta.byline)
     return Extracted(
-        title=data.get("title") or fallback.title,
-        authors=_names(data.get("author")) or fallback.authors,
-        published=fallback.published or iso_date(data.get("date")),
-        text=text if len(text) >= len(fallback.text) // 2 else fallback.text,
-        canonical=fallback.canonical or None,
+        title=meta.title or clean_title(data.get("title"), sites),
+        authors=authors,
+        published=meta.published or iso_date(data.get("date")),
+        text=text or (fallback.text if fallback else ""),
+        canonical=meta.canonical,
+        paywalled=meta.paywalled,
     )
 
 
@@ -193,4 +200,5 @@ def merge(own: Extracted | None, generic: Extracted) -> Extracted:
         published=own.published or generic.published,
         text=own.text or generic.text,
         canonical=own.canonical or generic.canonical,
+        paywalled=own.paywalled or generic.paywalled,
     )

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from scorer.errors import ScorerError
 from scorer.fetch.cache import ArticleCache
 from scorer.fetch.outlet import outlet_key
 from scorer.fetch.pages import build_article
@@ -84,6 +85,8 @@ class Fetcher:
             if self.settings.offline:
                 return Article(url=url, status="not_cached", outlet=outlet, message="not in the cache (offline)")
             return self._live(url, outlet, raw=raw)
+        except ScorerError:  # a broken install (the extractor cannot load) fails every page: say so once
+            raise
         except Exception as exc:  # a bug or an odd page must cost one URL, not the whole run
             return Article(url=url, status="error", message=f"{type(exc).__name__}: {exc}")
 

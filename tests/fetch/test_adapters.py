@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scorer.fetch import fetch_articles
 
 DAILYNK = "https://www.dailynk.com/english/family-caught-for-attempting-to-de/"
@@ -93,3 +95,100 @@ def test_daily_nk_footer_and_old_read_php_urls(local_server, fetch_settings):
     article = fetch_articles([url], fetch_settings)[url]
     assert article.outlet == "dailynk" and article.published == "2099-03-04"
     assert article.text == "Synthetic body text." and not article.partial
+
+
+YONHAP_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "synthetic" / "yonhap_article.html"
+YONHAP_STORY = (
+    'SEOUL, Jan. 2 (Yonhap) -- A made-up harbour in a synthetic test page handled 4.2 million invented tonnes of '
+    'cargo last year, a fictional official said Friday.\n\n'
+    '"Synthetic cargo volumes rose because nothing here is real," the fictional official told reporters.\n\n'
+    'The invented harbour plans to add two imaginary berths by 2100, according to the synthetic plan.'
+)
+
+
+def serve_yonhap(local_server, html: str, aen: str = "AEN20990102000100315") -> str:
+    local_server.server.expect_request(f"/view/{aen}").respond_with_data(html, content_type="text/html")
+    return f"https://en.yna.co.kr/view/{aen}"
+
+
+def test_yonhap_story_text_and_byline_from_its_article_markup(local_server, fetch_settings):
+    url = serve_yonhap(local_server, YONHAP_PAGE.read_text(encoding="utf-8"))
+    art = fetch_articles([url], fetch_settings)[url]
+    assert art.status == "ok" and art.outlet == "yonhap"
+    assert art.text == YONHAP_STORY  # no ATTN note, byline, caption, sign-off or related headlines
+    assert art.authors == ("Testa Exampleson",)  # never the Hangul field, the Facebook page or the desk
+    assert art.title == "(LEAD) Synthetic test story about a made-up harbour"
+    assert art.published == "2099-01-02" and not art.partial
+
+
+def test_yonhap_boilerplate_goes_when_the_generic_extractor_reads_the_page(local_server, fetch_settings):
+    # No headline element and no story-news container: the generic extractor reads the page, and the same
+    # cleaning applies to its text; captions and related headlines sit inside the article as plain paragraphs.
+    html = YONHAP_PAGE.read_text(encoding="utf-8")
+    html = html.replace('<div class="title-article01"><h1 class="tit">(LEAD) Synthetic test story about a made-up '
+                        'harbour</h1></div>', "")
+    html = html.replace('<article class="story-news article">', '<div class="story">').replace("</article>", "")
+    html = html.replace('<div class="comp-box photo-group">', "<div>").replace("<figcaption", "<div").replace(
+        "</figcaption>", "</div>").replace("<figure", "<div").replace("</figure>", "</div>")
+    html = html.replace('  <div class="related-zone">', '  <div>').replace("</body>", "</div></body>")
+    url = serve_yonhap(local_server, html, "AEN20990102000200315")
+    art = fetch_articles([url], fetch_settings)[url]
+    assert art.status == "ok"
+    for gone in ("ATTN", "By Testa", "invented crane", "(END)", "tester@", "Related Articles", "Another synthetic",
+                 "Go to Contents", "All News"):
+        assert gone not in art.text
+    assert "4.2 million invented tonnes" in art.text and "imaginary berths by 2100" in art.text
+    assert art.authors == ("Testa Exampleson",)
+
+
+def test_korea_herald_people_only_and_no_captions(local_server, fetch_settings):
+    # Plainly synthetic text in the Herald's newer URL form, its older layout, a photo caption in the body.
+    page = (
+        '<html><body><h1 class="view_tit">Synthetic Herald headline</h1>'
+        '<div class="view_tit_byline_l">By Test Writer (writer@heraldcorp.test)</div>'
+        '<div class="view_tit_byline_r">Published : Feb. 16, 2099 - 13:31</div>'
+        '<div id="articleText"><figure><img src="x.jpg"><figcaption>Synthetic caption of a photo.</figcaption>'
+        '</figure><p>Synthetic Herald paragraph one.</p><p>Synthetic Herald paragraph two.</p></div></body></html>'
+    )
+    local_server.server.expect_request("/article/99990001").respond_with_data(page, content_type="text/html")
+    wire = page.replace("By Test Writer (writer@heraldcorp.test)", "By Yonhap")
+    local_server.server.expect_request("/article/99990002").respond_with_data(wire, content_type="text/html")
+    got = fetch_articles(["https://www.koreaherald.com/article/99990001",
+                          "https://www.koreaherald.com/article/99990002"], fetch_settings)
+    own, carried = got["https://www.koreaherald.com/article/99990001"], got["https://www.koreaherald.com/article/99990002"]
+    assert own.authors == ("Test Writer",) and own.published == "2099-02-16"
+    assert own.text == "Synthetic Herald paragraph one.\n\nSynthetic Herald paragraph two."
+    assert carried.authors == ()  # the wire agency is not a person
+
+
+def test_daily_nk_site_as_author_newer_footer_and_related_posts(local_server, fetch_settings):
+    page = (
+        "<html><body><article><h1 class='entry-title'>Synthetic Daily NK layout test</h1>"
+        "<a rel='author' href='/author/dailynk/'>Daily NK</a>"
+        "<div class='entry-content'><p>Synthetic report paragraph.</p>"
+        "<div class='wp-caption'><img src='x.jpg'><p class='wp-caption-text'>Synthetic caption.</p></div>"
+        "<p>Please direct any comments or questions about this article to dailynkenglish@uni-media.net.</p>"
+        "<div id='jp-relatedposts' class='jp-relatedposts'><h3>Related</h3><p>Another synthetic headline</p></div>"
+        "</div></article></body></html>"
+    )
+    local_server.server.expect_request("/english/synthetic-layout-test/").respond_with_data(page, content_type="text/html")
+    url = "https://www.dailynk.com/english/synthetic-layout-test/"
+    art = fetch_articles([url], fetch_settings)[url]
+    assert art.text == "Synthetic report paragraph."
+    assert art.authors == ()
+
+
+def test_hrw_body_without_photo_captions_or_related_content(local_server, fetch_settings):
+    page = (
+        "<html><body><h1>Synthetic HRW headline</h1><time class='date' datetime='2099-04-05T09:00:00Z'>x</time>"
+        "<div class='article-body'><p>(Synthetic) – First synthetic paragraph.</p>"
+        "<figure><img src='x.jpg'><figcaption>Synthetic photo caption © 2099 Nobody</figcaption></figure>"
+        "<p>Second synthetic paragraph.</p>"
+        "<div class='related-content'><h2>Related Content</h2><p>Synthetic related headline</p></div></div>"
+        "</body></html>"
+    )
+    local_server.server.expect_request("/news/2099/04/05/synthetic-test").respond_with_data(page, content_type="text/html")
+    url = "https://www.hrw.org/news/2099/04/05/synthetic-test"
+    art = fetch_articles([url], fetch_settings)[url]
+    assert art.text == "(Synthetic) – First synthetic paragraph.\n\nSecond synthetic paragraph."
+    assert art.published == "2099-04-05" and art.title == "Synthetic HRW headline"

@@ -6,7 +6,14 @@ import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from scorer.fetch.extract import Extracted, element_text, iso_date
+from scorer.fetch.metadata import clean_authors
 from scorer.settings import FetchSettings
+
+# Parts of an outlet's article container that are not the story: photos and their captions, lists of
+# related stories, share bars.
+NOT_STORY = (
+    "figure", "figcaption", "[class*=caption]", "[class*=relat]", "[class*=share]", "[class*=sharedaddy]",
+)
 
 
 class SiteAdapter:
@@ -51,6 +58,13 @@ def select_text(soup, *selectors: str) -> str | None:
     return None
 
 
+def drop_elements(soup, selectors) -> None:
+    """Remove the page's non-story parts (captions, related-story lists, share bars) before reading the body."""
+    for selector in selectors:
+        for found in soup.select(selector):
+            found.decompose()
+
+
 def select_body(soup, *selectors: str) -> str:
     for selector in selectors:
         found = soup.select_one(selector)
@@ -59,6 +73,11 @@ def select_body(soup, *selectors: str) -> str:
             if text:
                 return text
     return ""
+
+
+def people(names, *publishers: str) -> tuple[str, ...]:
+    """The names of a byline that are people: no publisher, desk, wire agency or URL, each once."""
+    return clean_authors([re.sub(r"\([^)]*@[^)]*\)|\S+@\S+", "", n) for n in names if n], sites=publishers)
 
 
 def select_date(soup, *selectors: str) -> str | None:

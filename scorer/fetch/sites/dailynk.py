@@ -7,10 +7,14 @@ import re
 from urllib.parse import urlencode
 
 from scorer.fetch.extract import Extracted, clean_paragraphs, soup_of
-from scorer.fetch.sites.base import SiteAdapter, select_body, select_date, select_text
+from scorer.fetch.sites.base import NOT_STORY, SiteAdapter, drop_elements, people, select_body, select_date, select_text
 
-# The footer every Daily NK English story carries; not part of the report.
-_FOOTER = re.compile(r"^Questions or comments about this article\?.*$", re.I | re.M)
+# The footer every Daily NK English story carries, in its older and newer wording; not part of the report.
+_FOOTER = re.compile(
+    r"^(?:Questions or comments about this article\?|Please direct any (?:comments or questions|questions or comments)"
+    r").*$",
+    re.I | re.M,
+)
 
 
 class DailyNK(SiteAdapter):
@@ -18,15 +22,17 @@ class DailyNK(SiteAdapter):
     supports_search = True
 
     def extract(self, soup, url: str) -> Extracted | None:
-        authors = tuple(
-            a.get_text(" ", strip=True) for a in soup.select("a[rel~=author], .td-post-author-name a, .author-name")
+        links = soup.select("a[rel~=author], .td-post-author-name a, .author-name")
+        authors = [a.get_text(" ", strip=True) for a in links]
+        title = select_text(soup, "h1.entry-title", "h1.post-title", "h1.td-post-title", "article h1", "h1")
+        published = select_date(
+            soup, 'meta[property="article:published_time"]', "time.entry-date[datetime]", "time[datetime]"
         )
+        drop_elements(soup, NOT_STORY)
         return Extracted(
-            title=select_text(soup, "h1.entry-title", "h1.post-title", "h1.td-post-title", "article h1", "h1"),
-            authors=tuple(dict.fromkeys(a for a in authors if a)),
-            published=select_date(
-                soup, 'meta[property="article:published_time"]', "time.entry-date[datetime]", "time[datetime]"
-            ),
+            title=title,
+            authors=people(authors, "Daily NK", "dailynk"),  # a WordPress author link may be the site itself
+            published=published,
             text=select_body(soup, "div.entry-content", "div.td-post-content", "div.post-content", "article"),
         )
 

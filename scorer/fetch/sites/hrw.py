@@ -6,7 +6,9 @@ import re
 from urllib.parse import urlencode
 
 from scorer.fetch.extract import Extracted
-from scorer.fetch.sites.base import SiteAdapter, links_matching, select_body, select_date, select_text
+from scorer.fetch.sites.base import (
+    NOT_STORY, SiteAdapter, drop_elements, links_matching, people, select_body, select_date, select_text,
+)
 
 _DATED = re.compile(r"/(?:news|report)/(\d{4})/(\d{2})/(\d{2})/")
 _ARTICLE = re.compile(r"/(?:news|report)/\d{4}/\d{2}/\d{2}/[^/?#]+")
@@ -21,12 +23,14 @@ class HRW(SiteAdapter):
         return "-".join(match.groups()) if match else None
 
     def extract(self, soup, url: str) -> Extracted | None:
-        authors = tuple(a.get_text(" ", strip=True) for a in soup.select(".byline__name, .article-byline a"))
+        authors = [a.get_text(" ", strip=True) for a in soup.select(".byline__name, .article-byline a")]
+        title = select_text(soup, "h1.headline", "h1")
+        published = select_date(soup, "time.date[datetime]", 'meta[property="article:published_time"]')
+        drop_elements(soup, NOT_STORY)
         return Extracted(
-            title=select_text(soup, "h1.headline", "h1"),
-            authors=tuple(a for a in authors if a),
-            published=select_date(soup, "time.date[datetime]", 'meta[property="article:published_time"]')
-            or self.date_from_url(url),
+            title=title,
+            authors=people(authors, "Human Rights Watch", "HRW"),
+            published=published or self.date_from_url(url),
             text=select_body(soup, "div.article-body", "div.field--name-body", "article"),
         )
 

@@ -7,7 +7,9 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from scorer.fetch.extract import Extracted
-from scorer.fetch.sites.base import SiteAdapter, links_matching, select_body, select_date, select_text
+from scorer.fetch.sites.base import (
+    NOT_STORY, SiteAdapter, drop_elements, links_matching, people, select_body, select_date, select_text,
+)
 
 _UD = re.compile(r"[?&]ud=((\d{4})(\d{2})(\d{2})\d*)")
 _ARTICLE = re.compile(r"koreaherald\.com/(?:view\.php\?ud=\d+|article/\d+)|/view\.php\?ud=\d+|/article/\d+")
@@ -31,12 +33,16 @@ class KoreaHerald(SiteAdapter):
 
     def extract(self, soup, url: str) -> Extracted | None:
         byline = select_text(soup, ".view_tit_byline_l", ".news_writer", ".writer")
-        byline = re.sub(r"^By\s+", "", byline or "").strip()
+        title = select_text(soup, "h1.view_tit", "h1.news_title", "h1")
+        published = self.date_from_url(url) or select_date(
+            soup, ".view_tit_byline_r", 'meta[property="article:published_time"]', ".news_date"
+        )
+        drop_elements(soup, NOT_STORY)
         return Extracted(
-            title=select_text(soup, "h1.view_tit", "h1.news_title", "h1"),
-            authors=(byline,) if byline else (),
-            published=self.date_from_url(url)
-            or select_date(soup, ".view_tit_byline_r", 'meta[property="article:published_time"]', ".news_date"),
+            title=title,
+            # "By Yonhap" on wire copy, "By Kim (kim@heraldcorp.com)" on the Herald's own: people only
+            authors=people([byline], "The Korea Herald", "Korea Herald", "Herald", "Yonhap"),
+            published=published,
             text=select_body(soup, "div#articleText", "div.news_content", "article"),
         )
 
