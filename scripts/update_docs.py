@@ -164,22 +164,29 @@ def evaluate_block() -> str:
 
 
 def card_metrics() -> list[str]:
-    """The figures of models/MODEL_CARD.md's metrics tables, in order: what `scorer evaluate` prints."""
+    """The headline figures of models/MODEL_CARD.md, in order: check-worthiness F1, strength macro-F1, ROC AUC,
+    calibration error, ClaimBuster F1."""
     card = (ROOT / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
     section = card.split("## Cross-validated metrics", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"\d+\.\d+|\b\d+\b", re.sub(r"^.*5-fold.*$", "", section, count=1, flags=re.M))
+    out = []
+    for label in (r"check-worthiness F1", r"strength macro-F1", r"ROC AUC", r"expected calibration error",
+                  r"ClaimBuster"):
+        m = re.search(r"^\| " + label + r"[^|]*\|\s*([\d./ ]+?)\s*\|", section, re.M)
+        if m:
+            out.append(m.group(1).split("/")[-1].strip())
+    return out
 
 
 def evaluate_numbers(block: str) -> list[str]:
-    """The README block's figures in the card's order (F1s; per-class F1 then the confusion row)."""
+    """The same figures from the README's `scorer evaluate` block."""
     text = block.split("```", 2)[1]
-    values = dict(re.findall(r"^\s+(check-worthiness F1|strength macro-F1|ROC AUC)[^\d]*([\d.]+)", text, re.M))
-    per_class = dict(re.findall(r"\b(strong|moderate|weak|none) ([\d.]+)", text))
-    rows = {m[0]: m[1].split() for m in re.findall(r"^\s{4}(strong|moderate|weak|none)\s+([\d ]+)$", text, re.M)}
-    out = [values.get("check-worthiness F1"), values.get("strength macro-F1"), values.get("ROC AUC")]
-    for name in ("strong", "moderate", "weak", "none"):
-        out += [per_class.get(name), *rows.get(name, [])]
-    return [v for v in out if v is not None]
+    out = []
+    for label in (r"check-worthiness F1", r"strength macro-F1", r"ROC AUC", r"calibration error", r"ClaimBuster"):
+        m = re.search(r"^\s+" + label + r".*?([\d]\.\d{3})(?:\s|$)" if label != "ClaimBuster"
+                      else r"^\s+ClaimBuster.*F1 ([\d.]+)", text, re.M)
+        if m:
+            out.append(m.group(1))
+    return out
 
 
 def cli_reference() -> str:

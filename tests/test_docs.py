@@ -91,7 +91,7 @@ def test_readme_examples_are_real_output(generated):
 def test_readme_evaluation_figures_are_the_model_cards():
     block = update_docs.readme_blocks()["evaluate"]
     assert update_docs.evaluate_numbers(block) == update_docs.card_metrics(), REGENERATE
-    assert len(update_docs.card_metrics()) == 3 + 4 * 5
+    assert len(update_docs.card_metrics()) == 5  # cw F1, macro-F1, AUC, calibration error, ClaimBuster F1
 
 
 def test_regeneration_rewrites_only_the_marked_blocks():

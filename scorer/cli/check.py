@@ -34,6 +34,7 @@ FORMAT_HELP = {
     "github": "GitHub Actions annotations, one per claim",
     "sarif": "SARIF 2.1.0, for code scanning",
     "markdown": "a summary for a pull-request comment",
+    "html": "one self-contained page: the draft with its claims lit up (use with --output)",
 }
 
 
