@@ -18,6 +18,17 @@ from scorer.settings import FetchSettings
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch):
+    """A user's SCORER_* settings (SCORER_OFFLINE, SCORER_CONFIG, ...) or colour settings in the shell must not
+    change what a test sees: each test starts without them and sets what it needs."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("SCORER_") or name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "COLUMNS"):
+            monkeypatch.delenv(name, raising=False)
+
 MAPPED_HOSTS = (
     "www.dailynk.com",
     "dailynk.com",

@@ -43,10 +43,8 @@ class Linear:
     def logit(self, features: dict[str, float]) -> float:
         w = self.weights
         z = self.intercept
-        for name, value in features.items():
-            weight = w.get(name)
-            if weight is not None:
-                z += weight * value
+        for name in features.keys() & w.keys():  # a C-level set intersection: most features have no weight
+            z += w[name] * features[name]
         return self.scale * z + self.offset
 
     def contributions(self, features: dict[str, float]) -> list[tuple[str, float]]:
@@ -101,6 +99,7 @@ class LinearModel:
         if not self.is_check_worthy(p_cw, sentence, sourcing):
             why = _top(self.check_worthy.contributions(sentence), negative_only=True)
             return Score(False, p_cw, None, None, why=why)
+        sourcing = {name: value for name, value in sourcing.items() if value}
         shift = self.shift_for(verification)
         confidence = self.adequate_probability(sourcing, shift)
         strength = self.strength(sourcing, confidence)
