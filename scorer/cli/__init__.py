@@ -13,5 +13,6 @@ from scorer.cli import cache as _cache  # noqa: F401
 from scorer.cli import outlets as _outlets  # noqa: F401
 from scorer.cli import config as _config  # noqa: F401
 from scorer.cli import model as _model  # noqa: F401
+from scorer.cli import batch as _batch  # noqa: F401
 
 __all__ = ["app", "main"]
