@@ -45,6 +45,7 @@ class DaskEngine:
         Python, so threads would share one interpreter lock; processes do not."""
         from distributed import Client, LocalCluster
 
+        _keep_no_message_log()
         workers = workers or os.cpu_count() or 1
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.ERROR)
@@ -56,6 +57,7 @@ class DaskEngine:
         from distributed import Client
 
         _reachable(address)
+        _keep_no_message_log()
         try:
             client = Client(address, timeout=timeout)
         except (OSError, TimeoutError) as exc:
@@ -122,6 +124,16 @@ class DaskEngine:
         finally:
             if self.cluster is not None:
                 self.cluster.close()
+
+
+def _keep_no_message_log() -> None:
+    """Dask keeps the last `distributed.admin.low-level-log-length` (1,000) messages of each connection for
+    debugging, and a task's message holds its partition: kept, they made the driver (client and LocalCluster
+    scheduler) grow by a partition per task, up to a gigabyte a worker. Set before any connection is made.
+    A remote scheduler reads its own configuration: set it to a small number there too (see the README)."""
+    import dask
+
+    dask.config.set({"distributed.admin.low-level-log-length": 4})
 
 
 def _reachable(address: str) -> None:
