@@ -87,8 +87,8 @@ class BatchOutput:
         def gather_articles(path: str) -> None:
             with pq.ParquetWriter(path, ARTICLES) as writer:
                 for index in indexes:  # one partition at a time: memory stays that of one partition
-                    writer.write_table(pq.read_table(self.parts / "articles" / f"{_part(index)}.parquet",
-                                                     schema=ARTICLES))
+                    with pq.ParquetFile(self.parts / "articles" / f"{_part(index)}.parquet") as part:
+                        writer.write_table(part.read())
 
         def gather_errors(path: str) -> None:
             with open(path, "wb") as out:
