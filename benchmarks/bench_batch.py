@@ -95,10 +95,17 @@ def timed_run(archive: Path, out: Path, workers: int, partition_size: int):
     engine = DaskEngine.local(workers)
     try:
         pids = list(engine.client.run(warm_up).values())
+        import psutil
+
+        driver, before = psutil.Process(), time.perf_counter()
+        cpu_before = _cpu_seconds(driver)
+        time.sleep(3)  # the driver's CPU with the cluster idle: heartbeats and the event loop, not articles
+        idle = (_cpu_seconds(driver) - cpu_before) / (time.perf_counter() - before)
         with PeakMemory(pids) as memory:
             summary = run_batch(archive, out, engine=engine, partition_size=partition_size)
     finally:
         engine.close()
+    memory.idle_cpu_per_second = idle
     return summary, memory
 
 
@@ -112,6 +119,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="scorer-bench-batch-") as tmp:
         work = Path(tmp)
         archive = write_jsonl(work / "archive.jsonl", opts.articles)
+        big = write_jsonl(work / "big.jsonl", opts.articles * opts.memory_factor)  # before any run, as both are
         print(f"archive: {opts.articles:,} articles ({archive.stat().st_size / 1e6:.1f} MB), partitions of "
               f"{opts.partition_size}, {os.cpu_count()} CPU(s)")
         rates, modelled = {}, {}
@@ -131,12 +139,17 @@ def main() -> None:
         print(f"  speed-up, 2 workers over 1: {rates[2] / rates[1]:.2f}x measured on the wall clock; "
               f"{modelled[1] / modelled[2]:.2f}x from CPU time on free cores (target >= 1.8x)")
 
-        big = write_jsonl(work / "big.jsonl", opts.articles * opts.memory_factor)
         summary_big, memory_big = timed_run(big, work / "out-big", 2, opts.partition_size)
         print(f"archive x{opts.memory_factor}: {summary_big.scored:,} articles ({big.stat().st_size / 1e6:.1f} MB) on 2 "
               f"workers: {summary_big.seconds:.1f} s, {summary_big.scored / summary_big.seconds:.1f} articles/s; peak "
               f"RSS driver {memory_big.driver_mb:.0f} MB (was {memory.driver_mb:.0f}), worker "
               f"{memory_big.worker_mb:.0f} MB (was {memory.worker_mb:.0f}) (target: flat)")
+        idle = memory_big.idle_cpu_per_second * summary_big.seconds
+        per_article = (memory_big.driver_cpu - idle) / summary_big.scored
+        print(f"  CPU: workers {summary_big.scored / memory_big.workers_cpu:.1f} articles per worker CPU-second; "
+              f"driver {memory_big.driver_cpu:.2f} s, of which {idle:.2f} s is what an idle cluster costs it "
+              f"({memory_big.idle_cpu_per_second:.3f} CPU-s/s), so {per_article * 1e3:.3f} ms per article "
+              f"(~{1 / max(per_article, 1e-9):,.0f} articles/s before one driver core is the limit)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import itertools
 import json
 import re
 from pathlib import Path
+from typing import Iterator
 
 DOCS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "docs").glob("*.md"))
 SECTIONS = ("desk-a", "desk-b", "desk-c")
@@ -28,28 +29,32 @@ BAD_JSONL = (
 )
 
 
-def rows(count: int) -> list[dict]:
-    out = []
+def rows(count: int) -> Iterator[dict]:
+    """Made one at a time: the benchmark measures memory in this process, so the archive is never held whole."""
+    texts = {doc: doc.read_text(encoding="utf-8") for doc in DOCS}
     for i, doc in zip(range(count), itertools.cycle(DOCS)):
         year = re.search(r"-(19|20)(\d\d)-", doc.name)
-        out.append({
+        yield {
             "id": f"art-{i:06d}",
-            "markdown": doc.read_text(encoding="utf-8"),
+            "markdown": texts[doc],
             "url": f"https://archive.test/{i:06d}",
             "date": f"{year.group(1)}{year.group(2)}-01-01" if year else None,
             "outlet": doc.name.split("-")[0],
             "section": SECTIONS[i % len(SECTIONS)],
-        })
-    return out
+        }
 
 
 def write_jsonl(path: Path, count: int, *, bad: bool = False) -> Path:
     """`count` good rows; with `bad`, the BAD_JSONL rows spread among them."""
-    lines = [json.dumps(row, ensure_ascii=False).encode("utf-8") for row in rows(count)]
-    if bad:
-        for n, (line, _id) in enumerate(BAD_JSONL):
-            lines.insert(min(len(lines), 1 + n * max(1, count // len(BAD_JSONL))), line)
-    path.write_bytes(b"\n".join(lines) + b"\n")
+    spacing = max(1, count // len(BAD_JSONL))
+    bad_at = {1 + n * spacing: line for n, (line, _id) in enumerate(BAD_JSONL)} if bad else {}
+    with path.open("wb") as handle:
+        for i, row in enumerate(rows(count)):
+            if i in bad_at:
+                handle.write(bad_at.pop(i) + b"\n")
+            handle.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        for line in bad_at.values():
+            handle.write(line + b"\n")
     return path
 
 
@@ -66,5 +71,5 @@ def write_parquet(path: Path, count: int) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.Table.from_pylist(rows(count)), path)
+    pq.write_table(pa.Table.from_pylist(list(rows(count))), path)
     return path
