@@ -35,11 +35,11 @@ def batch_out(tmp_path_factory):
 def test_batch_on_two_workers_reports_what_it_did(batch_out):
     out, done = batch_out
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{120 + len(BAD_JSONL)} rows: 120 articles scored (")
+    assert "Traceback" not in done.stderr and "scorer: error" not in done.stderr, done.stderr
+    assert done.stdout.startswith(f"{120 + len(BAD_JSONL)} rows: 120 articles scored ("), done.stdout
     assert f", {len(BAD_JSONL)} bad rows; 6 partitions on 2 local worker processes in " in done.stdout
     assert "articles/s" in done.stdout and "claims/s" in done.stdout
     assert f"bad rows (id and reason): {out / 'errors.jsonl'}" in done.stdout
-    assert "Traceback" not in done.stderr
     assert pq.read_table(out / "articles.parquet").num_rows == 120
     assert len((out / "errors.jsonl").read_text().splitlines()) == len(BAD_JSONL)
 
