@@ -140,7 +140,8 @@ def main() -> None:
               f"{modelled[1] / modelled[2]:.2f}x from CPU time on free cores (target >= 1.8x)")
 
         summary_big, memory_big = timed_run(big, work / "out-big", 2, opts.partition_size)
-        print(f"archive x{opts.memory_factor}: {summary_big.scored:,} articles ({big.stat().st_size / 1e6:.1f} MB) on 2 "
+        print(f"archive x{opts.memory_factor}: {summary_big.scored:,} articles ({big.stat().st_size / 1e6:.1f} MB) "
+              "on 2 "
               f"workers: {summary_big.seconds:.1f} s, {summary_big.scored / summary_big.seconds:.1f} articles/s; peak "
               f"RSS driver {memory_big.driver_mb:.0f} MB (was {memory.driver_mb:.0f}), worker "
               f"{memory_big.worker_mb:.0f} MB (was {memory.worker_mb:.0f}) (target: flat)")

@@ -15,14 +15,16 @@ from typing import Callable, Iterable, Iterator
 
 from scorer.errors import ScorerError
 
+Failure = BaseException | None
+
 
 class InProcessEngine:
     """No Dask: every partition in this process, one after the other (`--workers 0`, and the tests' reference)."""
 
     workers = 1
-    description = "in this process"
+    description = "in this process"  # completes "N partitions ..."
 
-    def map_unordered(self, func: Callable, items: Iterable, *args) -> Iterator[tuple[object, object, BaseException | None]]:
+    def map_unordered(self, func: Callable, items: Iterable, *args) -> Iterator[tuple[object, object, Failure]]:
         for item in items:
             try:
                 yield item, func(item, *args), None
@@ -50,7 +52,7 @@ class DaskEngine:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.ERROR)
         client = Client(cluster)
-        return cls(client, cluster, f"{workers} local worker process{'es' if workers != 1 else ''}")
+        return cls(client, cluster, f"on {workers} local worker process{'es' if workers != 1 else ''}")
 
     @classmethod
     def connect(cls, address: str, timeout: float = 30.0) -> "DaskEngine":
@@ -62,7 +64,7 @@ class DaskEngine:
             client = Client(address, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             raise ScorerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        engine = cls(client, None, f"the Dask cluster at {address}")
+        engine = cls(client, None, f"on the Dask cluster at {address}")
         engine.check_workers()
         return engine
 
@@ -88,7 +90,8 @@ class DaskEngine:
             raise ScorerError(f"Dask worker {address} runs scorer {version}, this machine {__version__}; "
                               "install the same version everywhere")
 
-    def map_unordered(self, func: Callable, items: Iterable, *args) -> Iterator[tuple[object, object, BaseException | None]]:
+    def map_unordered(self, func: Callable, items: Iterable, *args) -> Iterator[tuple[object, object, Failure]]:
+        """(item, result, None) or (item, None, exception) for each item, in the order they finish."""
         from distributed import as_completed
 
         limit = 2 * self.workers  # enough to keep every worker busy while results travel back, no more

@@ -63,7 +63,7 @@ def run_batch(input_path: str | Path, output: str | Path, job: BatchJob | None =
     progress = progress or NoProgress()
     archive = open_input(input_path)
     out = BatchOutput(output)
-    _refuse_output_inside_input(Path(input_path), out.root)
+    _refuse_output_as_input(Path(input_path), out.root)
     out.prepare(_signature(archive, partition_size, job), force=force)
 
     summary = BatchSummary()
@@ -87,7 +87,7 @@ def run_batch(input_path: str | Path, output: str | Path, job: BatchJob | None =
             yield partition
 
     worker_job = per_worker(job, engine.workers)
-    progress.start(archive.count(), f"scoring on {engine.description}")
+    progress.start(archive.count(), f"scoring {engine.description}")
     try:
         for partition, result, error in engine.map_unordered(score_partition, todo(), worker_job):
             if error is not None:
@@ -138,7 +138,7 @@ def _signature(archive, partition_size: int, job: BatchJob) -> dict:
     }
 
 
-def _refuse_output_inside_input(input_path: Path, output: Path) -> None:
+def _refuse_output_as_input(input_path: Path, output: Path) -> None:
     if input_path.resolve() == output.resolve():
         raise ScorerError("--output is the input; name another directory")
 

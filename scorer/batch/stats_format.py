@@ -41,7 +41,8 @@ def render_csv(stats: Stats) -> str:
         for row in grouping.rows:
             writer.writerow([",".join(grouping.by), *(row.get(d) if d in grouping.by else "" for d in DIMENSIONS),
                              *(row[c] for c in COUNTS), *(_csv_share(row[s]) for s in SHARES)])
-    writer.writerow(["all", "", "", "", *(stats.total[c] for c in COUNTS), *(_csv_share(stats.total[s]) for s in SHARES)])
+    writer.writerow(["all", *([""] * len(DIMENSIONS)), *(stats.total[c] for c in COUNTS),
+                     *(_csv_share(stats.total[s]) for s in SHARES)])
     return buffer.getvalue()
 
 

@@ -144,7 +144,7 @@ def _report(summary, output: Path, where: str) -> None:
     rate = (f"{summary.new_rows / summary.seconds:,.1f} articles/s, {summary.new_claims / summary.seconds:,.0f} "
             "claims/s" if summary.seconds > 0 and summary.new_rows else "nothing left to score")
     print(f"{summary.rows:,} rows: {summary.scored:,} articles scored ({summary.claims:,} claims), "
-          f"{summary.errors:,} bad rows; {summary.partitions:,} partitions on {where} in {summary.seconds:.1f} s "
+          f"{summary.errors:,} bad rows; {summary.partitions:,} partitions {where} in {summary.seconds:.1f} s "
           f"({rate})")
     if summary.skipped:
         print(f"resumed: {summary.skipped:,} of {summary.partitions:,} partitions were already written")
