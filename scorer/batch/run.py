@@ -31,6 +31,7 @@ class BatchSummary:
     seconds: float = 0.0
     new_rows: int = 0  # rows scored by this run (not skipped), for the rates
     new_claims: int = 0
+    unscored: int = 0  # rows of the failed partitions: neither scored nor errors yet, left for the next run
 
     @property
     def complete(self) -> bool:
@@ -90,8 +91,11 @@ def run_batch(input_path: str | Path, output: str | Path, job: BatchJob | None =
     progress.start(archive.count(), f"scoring {engine.description}")
     try:
         for partition, result, error in engine.map_unordered(score_partition, todo(), worker_job):
-            if error is not None:
+            if error is None and result.counts["rows"] != len(partition.rows):
+                error = RuntimeError(f"{len(partition.rows)} rows in, {result.counts['rows']} accounted for")
+            if error is not None:  # not written: a rerun retries it; its rows are never silently lost
                 summary.failed.append((partition.index, _describe(error)))
+                summary.unscored += len(partition.rows)
                 continue
             marker = out.write(result, partition.digest)
             summary.add(marker)

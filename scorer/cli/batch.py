@@ -151,6 +151,8 @@ def _report(summary, output: Path, where: str) -> None:
     if summary.errors:
         print(f"bad rows (id and reason): {output / 'errors.jsonl'}" if summary.complete
               else f"bad rows so far: {output / '_parts' / 'errors'}")
+    if summary.unscored:
+        print(f"{summary.unscored:,} rows are in partitions that failed: not scored yet")
     for index, why in summary.failed:
         print(f"scorer: error: partition {index} failed: {why}", file=sys.stderr)
     if summary.failed:

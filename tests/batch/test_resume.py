@@ -82,3 +82,33 @@ def test_a_resume_against_another_partitioning_or_input_is_refused(tmp_path, arc
     write_jsonl(archive, 31)
     with pytest.raises(ScorerError, match="the input changed since"):
         run_batch(archive, out, partition_size=5)
+
+
+class FailsOnce:
+    """An engine on which one partition's task fails, as one whose workers keep dying would (KilledWorker)."""
+
+    workers, description = 1, "in this process"
+
+    def __init__(self, index: int):
+        self.index = index
+
+    def map_unordered(self, func, items, *args):
+        for item in items:
+            if item.index == self.index:
+                yield item, None, RuntimeError("worker lost")
+            else:
+                yield item, func(item, *args), None
+
+    def close(self):
+        pass
+
+
+def test_a_failed_partition_is_reported_and_scored_by_the_next_run(tmp_path, archive):
+    out = tmp_path / "out"
+    first = run_batch(archive, out, partition_size=10, engine=FailsOnce(1))
+    assert first.failed == [(1, "RuntimeError: worker lost")] and not first.complete
+    assert first.rows + first.unscored == 37 and first.unscored == 10
+    assert not (out / "articles.parquet").exists() and not (out / "claims" / "part-000001.parquet").exists()
+    second = run_batch(archive, out, partition_size=10)
+    assert second.complete and (second.skipped, second.new_rows, second.rows) == (3, 10, 37)
+    assert pq.read_table(out / "articles.parquet").num_rows + second.errors == 37
