@@ -14,8 +14,8 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
-from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, OFFLINE_OPTION,
-                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
+from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION,
+                                REFRESH_OPTION, fetch_flags)
 from scorer.errors import ExitStatus, ScorerError
 
 EXTRA_MODULES = frozenset({"dask", "distributed", "pyarrow", "duckdb", "matplotlib"})
@@ -44,7 +44,10 @@ def batch_command(
     refresh: bool = REFRESH_OPTION,
     cache_dir: Optional[Path] = CACHE_DIR_OPTION,
     allow_private_hosts: bool = PRIVATE_HOSTS_OPTION,
-    fail_under: Optional[float] = FAIL_UNDER_OPTION,
+    fail_under: Optional[float] = typer.Option(
+        None, "--fail-under", min=0.0, max=1.0, show_default=False,
+        help="Threshold behind the output's below_threshold, passed and weak-sourcing findings (it does not set the "
+        "exit code here). Default: `threshold` from config, else 0.5."),
     config_file: Optional[Path] = CONFIG_OPTION,
 ) -> int:
     """Score a whole archive, one row per claim into a Parquet dataset; reruns resume where they stopped."""
