@@ -14,6 +14,7 @@ from scorer.cli import outlets as _outlets  # noqa: F401
 from scorer.cli import config as _config  # noqa: F401
 from scorer.cli import model as _model  # noqa: F401
 from scorer.cli import init as _init  # noqa: F401
+from scorer.cli import batch as _batch  # noqa: F401
 from scorer.cli.help import plain_help
 
 plain_help(app)  # after every command is registered: plain help screens, no Python types
