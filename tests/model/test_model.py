@@ -208,3 +208,24 @@ def test_a_model_file_that_is_not_a_model_is_refused(tmp_path, content):
     path.write_bytes(content)
     with pytest.raises(ModelError):
         load_model(str(path))
+
+
+@pytest.mark.parametrize("content", [
+    b'{"format": "scorer-linear-v1", "feature_names": []}',  # a model of the old format
+    b'{"format": "scorer-linear-v2", "feature_schema": "0000000000000000"}',  # built for other features
+    b"\x00" * 64,
+])
+def test_check_with_a_model_it_cannot_use_is_one_line_and_exit_2(tmp_path, content):
+    import os
+    import subprocess
+    import sys
+
+    model = tmp_path / "model.json"
+    model.write_bytes(content)
+    draft = tmp_path / "draft.md"
+    draft.write_text("The council approved the budget on Tuesday.\n")
+    done = subprocess.run([sys.executable, "-m", "scorer", "check", str(draft), "--no-fetch"], capture_output=True,
+                          text=True, env={**os.environ, "SCORER_MODEL": str(model)})
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "model file" in lines[0] and "Traceback" not in done.stderr
