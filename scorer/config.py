@@ -23,7 +23,7 @@ from scorer.settings import CheckSettings, FetchSettings
 TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch", "model")
 FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
 _FETCH_DEFAULTS = FetchSettings()
-_POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit"})
+_POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit", "page_timeout"})
 
 # variable -> (dotted key, kind); kept short: what a CI job plausibly sets.
 ENV_VARS: dict[str, tuple[str, str]] = {
