@@ -56,8 +56,8 @@ class RawServer:
             except OSError:
                 pass
 
-    def trickle(self, conn: socket.socket, data: bytes, interval: float = 1.0) -> None:
-        """One byte every `interval` seconds until the data ends, the client hangs up or the server stops."""
+    def trickle(self, conn: socket.socket, data: bytes, interval: float = 0.4) -> None:
+        """One byte every `interval` seconds (well within any read timeout) until the data ends, the client hangs up or the server stops."""
         for i in range(len(data)):
             if self.stopped.is_set():
                 return

@@ -23,6 +23,8 @@ def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = F
     if refresh:
         flags["fetch.refresh"] = (True, "flag --refresh")
     if cache_dir is not None:
+        if "\x00" in str(cache_dir):
+            raise ScorerError("--cache-dir contains a NUL byte")
         flags["fetch.cache_dir"] = (str(cache_dir.expanduser().resolve()), "flag --cache-dir")
     if allow_private_hosts:
         flags["fetch.allow_private_hosts"] = (True, "flag --allow-private-hosts")
