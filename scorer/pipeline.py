@@ -48,7 +48,7 @@ def score_files(paths: Iterable[str | Path], settings: CheckSettings | None = No
     settings = settings or CheckSettings()
     analysed = []
     for path in paths:
-        draft, warnings = read_draft(path)
+        draft, warnings = read_draft(path, max_bytes=settings.max_draft_bytes)
         analysed.append(_analyse(draft, warnings, registry))
     return _score(analysed, settings, progress=progress)
 

@@ -10,7 +10,8 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
-from scorer.cli.options import CACHE_DIR_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags
+from scorer.cli.options import (CACHE_DIR_OPTION, DEADLINE_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION,
+                                fetch_flags)
 from scorer.errors import ExitStatus, ScorerError
 
 FIELDS = (
@@ -20,17 +21,18 @@ FIELDS = (
 
 
 def build_settings(*, offline: bool, refresh: bool, cache_dir: Optional[Path], allow_private_hosts: bool,
-                   timeout: Optional[float]):
+                   timeout: Optional[float], deadline: Optional[float] = None):
     """FetchSettings from defaults, config file and environment (scorer.config), then these flags."""
     from dataclasses import replace
 
     from scorer.config import load_config
 
     flags = fetch_flags(offline=offline, refresh=refresh, cache_dir=cache_dir,
-                        allow_private_hosts=allow_private_hosts, timeout=timeout)
+                        allow_private_hosts=allow_private_hosts, timeout=timeout, deadline=deadline)
     settings = load_config(None, flags=flags).settings.fetch
-    if timeout is not None:  # a connection should not wait longer than the whole read may
-        settings = replace(settings, connect_timeout=min(settings.connect_timeout, timeout))
+    if timeout is not None:  # a connection should not wait longer than the whole read may, nor the page
+        connect = min(settings.connect_timeout, timeout)
+        settings = replace(settings, connect_timeout=connect, page_timeout=min(settings.page_timeout, connect + timeout))
     return settings
 
 
@@ -67,11 +69,12 @@ def fetch(
         None, "--timeout", metavar="SECONDS", help="Read timeout per request (default 15; connect timeout 5)."
     ),
     output_format: str = typer.Option("table", "--format", metavar="FORMAT", help="Output format: table or json."),
+    deadline: Optional[float] = DEADLINE_OPTION,
 ) -> int:
     if output_format not in ("table", "json"):
         raise ScorerError(f"--format must be table or json, not {output_format!r}")
     settings = build_settings(offline=offline, refresh=refresh, cache_dir=cache_dir,
-                              allow_private_hosts=allow_private_hosts, timeout=timeout)
+                              allow_private_hosts=allow_private_hosts, timeout=timeout, deadline=deadline)
     from scorer.fetch import fetch_articles
 
     by_url = fetch_articles(urls, settings, progress=True)

@@ -13,7 +13,7 @@ from scorer.errors import ScorerError
 
 def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = False,
                 cache_dir: Optional[Path] = None, allow_private_hosts: bool = False,
-                timeout: Optional[float] = None) -> dict:
+                timeout: Optional[float] = None, deadline: Optional[float] = None) -> dict:
     """Fetch flags as config layers: only flags actually given override the file and environment."""
     flags: dict = {}
     if no_fetch:
@@ -32,6 +32,10 @@ def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = F
         if timeout <= 0:
             raise ScorerError("--timeout must be a positive number of seconds")
         flags["fetch.read_timeout"] = (timeout, "flag --timeout")
+    if deadline is not None:
+        if deadline <= 0:
+            raise ScorerError("--deadline must be a positive number of seconds")
+        flags["fetch.deadline"] = (deadline, "flag --deadline")
     return flags
 
 
@@ -48,3 +52,6 @@ CACHE_DIR_OPTION = typer.Option(None, "--cache-dir", file_okay=False, show_defau
                                 help="Directory of the page cache (default: the user cache directory).")
 PRIVATE_HOSTS_OPTION = typer.Option(False, "--allow-private-hosts",
                                     help="Allow fetching from private, loopback and link-local addresses.")
+DEADLINE_OPTION = typer.Option(None, "--deadline", metavar="SECONDS", show_default=False,
+                               help="Stop fetching after this many seconds in all; pages not fetched by then are "
+                               "reported as unfetched (timeout). Default: no limit (each page has its own).")

@@ -27,14 +27,23 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encod
     raise InputError(f"unknown draft format {fmt!r} (use markdown or text)")
 
 
-def read_draft(path: str | Path) -> tuple[Draft, tuple[str, ...]]:
-    """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed)."""
+MAX_DRAFT_BYTES = 2_000_000  # a long feature is 50 KB; past this, scoring takes minutes and gigabytes
+
+
+def read_draft(path: str | Path, *, max_bytes: int | None = MAX_DRAFT_BYTES) -> tuple[Draft, tuple[str, ...]]:
+    """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed).
+
+    A file over `max_bytes` is refused before it is read (None or 0: no limit)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file or directory")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a draft")
     try:
+        size = p.stat().st_size
+        if max_bytes and size > max_bytes:
+            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit for a draft; "
+                             "raise it with --max-draft-bytes (or max_draft_bytes in the configuration)")
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
@@ -42,4 +51,4 @@ def read_draft(path: str | Path) -> tuple[Draft, tuple[str, ...]]:
     return parse_text(text, path=str(p), encoding=encoding), warnings
 
 
-__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "parse_text", "read_draft"]
+__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "MAX_DRAFT_BYTES", "parse_text", "read_draft"]

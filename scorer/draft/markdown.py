@@ -8,11 +8,13 @@ or a tag line inside it (`[AFP]`) names the source of every paragraph of that qu
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
 import datetime as dt
+import re
+from bisect import bisect_right
 
 from markdown_it import MarkdownIt
 
+from scorer.errors import InputError
 from scorer.draft.blocks import bare_links, is_tag_line, line_starts, tag_link, trailing_tag
 from scorer.types import Block, Draft, Link
 
@@ -22,7 +24,7 @@ _md = MarkdownIt("commonmark").enable("table")
 def parse_markdown(text: str, *, path: str = "<text>", encoding: str = "utf-8") -> Draft:
     starts = line_starts(text)
     lines = text.split("\n")
-    metadata, body_from = _front_matter(lines)
+    metadata, body_from = _front_matter(lines, path)
     # Blank the front matter so markdown-it sees the same line numbers as the file.
     body = "\n" * body_from + "\n".join(lines[body_from:])
     tokens = _md.parse(body)
@@ -66,37 +68,79 @@ def parse_markdown(text: str, *, path: str = "<text>", encoding: str = "utf-8") 
                 blocks.append(block)
 
     blocks = _tag_quotes(blocks)
-    date = _iso_date(metadata.get("date")) if metadata else None
+    date = _draft_date(metadata, lines[:body_from], path) if metadata else None
     return Draft(path=path, text=text, format="markdown", blocks=tuple(blocks), date=date,
                  encoding=encoding, metadata=metadata, line_starts=starts)
 
 
-def _front_matter(lines: list[str]) -> tuple[dict, int]:
+def _front_matter(lines: list[str], path: str = "<text>") -> tuple[dict, int]:
+    """The YAML block opening the file, and the line after it. A block that does not parse as a mapping
+    of keys is not front matter (a thematic break `---`, then prose): it stays in the text. One that
+    plainly is (`key: value` first) but cannot be read is the writer's to fix: an InputError."""
     if not lines or lines[0].rstrip() != "---":
         return {}, 0
     for end in range(1, len(lines)):
         if lines[end].rstrip() in ("---", "..."):
-            import yaml
-
+            block = "\n".join(lines[1:end])
+            looks_like_yaml = _KEY_LINE.match(next((ln for ln in lines[1:end] if ln.strip()), "")) is not None
             try:
-                data = yaml.safe_load("\n".join(lines[1:end])) or {}
-            except yaml.YAMLError:
-                data = {}
-            return (data if isinstance(data, dict) else {}), end + 1
+                data = _load_yaml(block)
+            except RecursionError:
+                raise InputError(f"{path}:2: the front matter is nested too deeply to read") from None
+            except Exception as exc:  # yaml.YAMLError, or a ValueError from a value no type can hold
+                if not looks_like_yaml:
+                    return {}, 0
+                line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+                why = " ".join(str(getattr(exc, "problem", None) or exc).split())[:200]
+                raise InputError(f"{path}:{line}: the front matter is not valid YAML: {why}") from None
+            if not isinstance(data, dict):
+                return {}, 0
+            return data, end + 1
     return {}, 0
 
 
-def _iso_date(value) -> str | None:
+_KEY_LINE = re.compile(r"^[\w\"'-][^:]*:(?:\s|$)")
+_TIME = re.compile(r"^[Tt ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$")
+
+
+def _load_yaml(block: str):
+    """yaml.safe_load, except that timestamps stay strings: a date is checked where it is used, so an
+    impossible one (2015-02-30, 25:00, year 0) in any key is never a crash inside the YAML library."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return yaml.load(block, Loader=_Loader) or {}
+
+
+def _draft_date(metadata: dict, lines: list[str], path: str) -> str | None:
+    """The ISO date of the `date` key; one that is there but impossible is an InputError naming its line."""
+    if "date" not in metadata or metadata["date"] is None:
+        return None
+    value = metadata["date"]
+    line = next((n + 1 for n, ln in enumerate(lines) if ln.lstrip().startswith("date:")), 2)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str):
+    text = str(value).strip()
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            return None
-    return None
+            day = dt.date.fromisoformat(text[:10])
+        except ValueError as exc:
+            raise InputError(f"{path}:{line}: front matter date {text!r} is not a real date ({exc})") from None
+        rest = text[10:]
+        clock = _TIME.match(rest) if rest else None
+        if rest and (clock is None or int(clock.group(1)) > 23 or int(clock.group(2)) > 59
+                     or int(clock.group(3) or 0) > 60):
+            raise InputError(f"{path}:{line}: front matter date {text!r} has an impossible time")
+        return day.isoformat()
+    raise InputError(f"{path}:{line}: front matter date {text[:60]!r} is not a date (write it as YYYY-MM-DD)")
 
 
 def _block(index: int, kind: str, inline, first_line: int, lines: list[str], starts: tuple[int, ...]) -> Block:
