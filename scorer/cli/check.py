@@ -146,14 +146,16 @@ def _findings(report, config):
     from dataclasses import replace
 
     from scorer import suppress
+    from scorer.report.common import printable
     from scorer.rules import evaluate
 
     files, disabled = [], {}
     for file_report in report.files:
         file_report, switched_off, warnings = suppress.apply(file_report)
         for warning in (*file_report.warnings, *warnings):
-            print(f"scorer: warning: {warning}" if warning.startswith(file_report.path)
-                  else f"scorer: warning: {file_report.path}: {warning}", file=sys.stderr)
+            line = (f"scorer: warning: {warning}" if warning.startswith(file_report.path)
+                    else f"scorer: warning: {file_report.path}: {warning}")
+            print(printable(line), file=sys.stderr)
         files.append(file_report)
         disabled[file_report.path] = switched_off
     report = replace(report, files=tuple(files))

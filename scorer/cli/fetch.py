@@ -47,14 +47,16 @@ def print_table(articles) -> None:
 
     Plain text, never wrapped mid-field, so it reads the same in a terminal, a pipe or a CI log.
     """
+    from scorer.report.common import printable  # a page's title or a server's message never drives the terminal
+
     print(f"{'STATUS':<18} {'OUTLET':<12} {'PUBLISHED':<10} {'FROM':<22} URL")
     for a in articles:
         where = f"archive {a.archived}" if a.archived else "cache" if a.from_cache else "web" if a.ok else "-"
-        print(f"{a.status:<18} {a.outlet or '-':<12} {a.published or '-':<10} {where:<22} {a.url}")
+        print(printable(f"{a.status:<18} {a.outlet or '-':<12} {a.published or '-':<10} {where:<22} {a.url}"))
         if a.ok:
-            print(f"{'':<19}{a.title or '(no title)'} ({len(a.text):,} characters)")
+            print(printable(f"{'':<19}{a.title or '(no title)'} ({len(a.text):,} characters)"))
         if a.message:
-            print(f"{'':<19}{a.message}")
+            print(printable(f"{'':<19}{a.message}"))
 
 
 @app.command("fetch", help="Fetch cited pages (polite, cached, safe) and print what was extracted from each.")

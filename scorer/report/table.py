@@ -1,7 +1,8 @@
 """`--format table` (the default): per file, a table of claims and a summary line, via rich.
 
 Colour only when the CLI says the output is a terminal (option `color`); cells are `Text`
-objects so that a draft's own brackets, like `[Daily NK]`, are never read as rich markup.
+objects so that a draft's own brackets, like `[Daily NK]`, are never read as rich markup, and every
+string from a draft or a page goes through `printable` (no escape sequences reach the terminal).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.report.base import Reporter
-from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label, summary_line
+from scorer.report.common import (excerpt, file_summary, findings_for, printable, report_summary, source_label,
+                                  summary_line)
 from scorer.types import ClaimResult, Report
 
 STRENGTH_STYLE = {"strong": "green", "moderate": "cyan", "weak": "yellow", "none": "red"}
@@ -36,7 +38,7 @@ def _verification(result: ClaimResult) -> str:
         parts.append(f"published {ver.source_published}")
     if ver.reason and ver.status in ("unfetched", "not_applicable"):
         parts.append(ver.reason)
-    return "; ".join(parts)
+    return printable("; ".join(parts))
 
 
 class TableReporter(Reporter):
@@ -48,7 +50,7 @@ class TableReporter(Reporter):
                           no_color=not color, color_system="auto" if color else None, highlight=False,
                           emoji=False, soft_wrap=False)
         for fr in report.files:
-            table = Table(title=Text(fr.path, style="bold"), title_justify="left", show_lines=False,
+            table = Table(title=Text(printable(fr.path), style="bold"), title_justify="left", show_lines=False,
                           expand=True, pad_edge=False)
             table.add_column("line", justify="right", no_wrap=True)
             table.add_column("claim", ratio=4, min_width=24)
@@ -62,21 +64,21 @@ class TableReporter(Reporter):
                 dim = "dim" if (not score.check_worthy or result.suppressed) else ""
                 strength = Text(score.strength or "—", style=STRENGTH_STYLE.get(score.strength or "", "dim"))
                 conf = Text("—" if score.confidence is None or not score.check_worthy else f"{score.confidence:.2f}")
-                parts = [Text(signal) for signal in result.attribution.signals]  # why, then what it costs
+                parts = [Text(printable(signal)) for signal in result.attribution.signals]  # why, then what it costs
                 parts += [Text(f"{f.level}: {f.rule}", style=LEVEL_STYLE.get(f.level, ""))
                           for f in findings.for_claim(fr.path, claim.index)]
                 if result.suppressed:
                     parts.append(Text("suppressed", style="dim"))
                 why = Text("; ").join(parts)
                 sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
-                table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 90), style=dim), strength, conf,
-                              Text(sources), Text(_verification(result)), why)
+                table.add_row(Text(str(claim.line)), Text(printable(excerpt(claim.text, 90)), style=dim), strength,
+                              conf, Text(printable(sources)), Text(_verification(result)), why)
             console.print(table)
             for warning in fr.warnings:
-                console.print(Text(f"warning: {warning}", style="yellow"))
+                console.print(Text(printable(f"warning: {warning}"), style="yellow"))
             s = file_summary(fr, report.threshold, findings)
             console.print(Text(
-                f"{fr.path}: {s['claims']} claims, {s['check_worthy']} check-worthy "
+                f"{printable(fr.path)}: {s['claims']} claims, {s['check_worthy']} check-worthy "
                 f"({s['strong']} strong, {s['moderate']} moderate, {s['weak']} weak, {s['none']} none), "
                 f"{s['below_threshold']} under the threshold {report.threshold:g}: "
                 f"{'passed' if s['passed'] else 'FAILED'}",
