@@ -59,7 +59,7 @@ def parse_markdown(text: str, *, path: str = "<text>", encoding: str = "utf-8") 
                 kind = "list_item"
             else:
                 kind = "paragraph"
-            block = _block(len(blocks), kind, inline, tok.map[0], lines, starts)
+            block = _block(len(blocks), kind, inline, tok.map, text, starts)
             if block.text.strip():
                 if quote_depth:
                     block = dataclasses.replace(block, quote_id=quote_id)
@@ -143,61 +143,206 @@ def _draft_date(metadata: dict, lines: list[str], path: str) -> str | None:
     raise InputError(f"{path}:{line}: front matter date {text[:60]!r} is not a date (write it as YYYY-MM-DD)")
 
 
-def _block(index: int, kind: str, inline, first_line: int, lines: list[str], starts: tuple[int, ...]) -> Block:
-    content = inline.content
-    # Map inline.content (container markers stripped) back to file offsets, line by line.
-    content_map: list[tuple[int, int, int]] = []  # (content_start, file_offset, length)
-    c = 0
-    for k, piece in enumerate(content.split("\n")):
-        ln = first_line + k
-        raw = lines[ln] if ln < len(lines) else ""
-        pos = raw.find(piece) if piece else len(raw)
-        if pos < 0:
-            pos = 0
-        content_map.append((c, starts[ln] + pos if ln < len(starts) else 0, len(piece)))
-        c += len(piece) + 1
+def _block(index: int, kind: str, inline, block_map, text: str, starts: tuple[int, ...]) -> Block:
+    """The prose of one paragraph or heading, each character tied to where it is in the file.
 
-    content_starts = [seg[0] for seg in content_map]
-
-    def to_file(cpos: int) -> int:
-        best = content_map[max(bisect_right(content_starts, cpos) - 1, 0)]
-        return best[1] + min(cpos - best[0], best[2])
-
+    markdown-it gives no offsets inside a paragraph, and its text differs from the file's: entities are
+    decoded (`&amp;`), escapes dropped (`\\*`), a code span's line breaks made spaces, container markers
+    (`> `, list indents) gone. So each piece of text is aligned with the file, moving forward only.
+    """
+    region = starts[block_map[0]] if block_map[0] < len(starts) else len(text)
+    region_end = starts[block_map[1]] if block_map[1] < len(starts) else len(text)
+    aligner = _Aligner(text, region, region_end)
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     links: list[Link] = []
     length = 0
-    ptr = 0
     link_stack: list[tuple[str, int]] = []
 
-    def emit(piece: str, found: int) -> None:
-        nonlocal length, ptr
-        if not piece:
-            return
-        if found >= 0:
-            segments.append((length, to_file(found), len(piece)))
-            ptr = found + len(piece)
-        else:
-            segments.append((length, to_file(ptr), 0))
+    def emit(piece: str, offsets: list[int]) -> None:
+        nonlocal length
+        for k, offset in enumerate(offsets):
+            t0, f0, n = segments[-1] if segments else (-2, -2, 0)
+            if t0 + n == length + k and f0 + n == offset:
+                segments[-1] = (t0, f0, n + 1)
+            else:
+                segments.append((length + k, offset, 1))
         parts.append(piece)
         length += len(piece)
 
     for child in inline.children or ():
         ct = child.type
-        if ct == "text" or ct == "code_inline":
-            emit(child.content, content.find(child.content, ptr))
+        if (ct == "text" or ct == "code_inline") and child.content:
+            emit(child.content, aligner.align(child.content))
         elif ct == "softbreak" or ct == "hardbreak":
-            nl = content.find("\n", ptr)
-            emit(" ", nl)
+            emit(" ", [aligner.newline()])
         elif ct == "link_open":
             link_stack.append((child.attrGet("href") or "", length))
-        elif ct == "link_close" and link_stack:
-            href, start = link_stack.pop()
-            links.append(Link(href, "".join(parts)[start:length], start, length))
-        # images, inline HTML (comments included) and emphasis markers are not prose
-    text = "".join(parts)
-    return Block(index=index, kind=kind, text=text, segments=tuple(segments),
-                 links=bare_links(text, tuple(links)))
+        elif ct == "link_close":
+            aligner.skip_link_tail()
+            if link_stack:
+                href, start = link_stack.pop()
+                links.append(Link(href, "".join(parts)[start:length], start, length))
+        elif ct == "image":
+            aligner.skip_image()
+        elif ct == "html_inline":
+            aligner.skip(child.content)
+        # emphasis markers are not prose; the aligner steps over them
+    body = "".join(parts)
+    return Block(index=index, kind=kind, text=body, segments=tuple(segments), links=bare_links(body, tuple(links)))
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LOOKAHEAD = 400  # how far ahead a piece may start (markup between pieces is short): keeps a block linear
+
+
+class _Aligner:
+    """Walks the file forward from a block's first line, tying each character of markdown-it's text to the
+    file character it came from."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.pos = start
+        self.end = max(end, start)
+
+    def align(self, piece: str) -> list[int]:
+        limit = min(self.end, self.pos + _LOOKAHEAD)
+        for r in range(self.pos, limit):
+            offsets = self._match(piece, r)
+            if offsets is not None:
+                self.pos = offsets[1]
+                return offsets[0]
+        return self._loose(piece)
+
+    def _match(self, piece: str, r: int):
+        text, end = self.text, self.end
+        out: list[int] = []
+        i, n = 0, len(piece)
+        while i < n:
+            if r >= end:
+                return None
+            c, f = piece[i], text[r]
+            if f == "\\" and r + 1 < end and text[r + 1] == c and c in _ESCAPABLE:
+                out.append(r + 1)
+                r += 2
+                i += 1
+                continue
+            if f == "&":
+                m = _ENTITY.match(text, r, end)
+                if m:
+                    decoded = _decode_entity(m.group())
+                    if decoded and piece.startswith(decoded, i):
+                        out.extend([r] * len(decoded))
+                        i += len(decoded)
+                        r = m.end()
+                        continue
+            if f == c or (c == "\ufffd" and f == "\x00"):
+                out.append(r)
+                r += 1
+                i += 1
+                continue
+            if c == " " and f == "\n":  # a line break inside a code span: skip the next line's container markers
+                out.append(r)
+                r = self._after_markers(r + 1)
+                i += 1
+                continue
+            if c == " " and f == "\t":  # a tab markdown-it expanded to spaces
+                while i < n and piece[i] == " ":
+                    out.append(r)
+                    i += 1
+                r += 1
+                continue
+            if not out:
+                return None
+            return None
+        return out, r
+
+    def _after_markers(self, r: int) -> int:
+        text, end = self.text, self.end
+        while r < end and text[r] in " \t>":
+            r += 1
+        return r
+
+    def _loose(self, piece: str) -> list[int]:
+        """No exact alignment (markup this aligner does not model): keep order, stay inside the block."""
+        out = []
+        last = max(self.pos, 0)
+        for c in piece:
+            found = self.text.find(c, self.pos, min(self.end, self.pos + 16))
+            if found >= 0:
+                self.pos = found + 1
+                last = found
+            out.append(min(last, max(self.end - 1, 0)))
+        return out
+
+    def newline(self) -> int:
+        found = self.text.find("\n", self.pos, self.end)
+        if found < 0:
+            return min(self.pos, max(self.end - 1, 0))
+        self.pos = self._after_markers(found + 1)
+        return found
+
+    def skip(self, raw: str) -> None:
+        found = self.text.find(raw, self.pos, min(self.end, self.pos + _LOOKAHEAD + len(raw)))
+        if found >= 0:
+            self.pos = found + len(raw)
+
+    def skip_link_tail(self) -> None:
+        """After a link's text: `](destination "title")`, `][label]` or `]`, or an autolink's `>`."""
+        text, r, end = self.text, self.pos, self.end
+        while r < end and text[r] in "*_~`":  # emphasis closing inside the link text
+            r += 1
+        if r < end and text[r] == ">":
+            self.pos = r + 1
+            return
+        if r >= end or text[r] != "]":
+            return
+        r += 1
+        if r < end and text[r] == "(":
+            self.pos = _closing(text, r, end, "(", ")")
+        elif r < end and text[r] == "[":
+            close = text.find("]", r, end)
+            self.pos = close + 1 if close >= 0 else r
+        else:
+            self.pos = r
+
+    def skip_image(self) -> None:
+        text, end = self.text, self.end
+        start = text.find("![", self.pos, min(end, self.pos + _LOOKAHEAD))
+        if start < 0:
+            return
+        close = _closing(text, start + 1, end, "[", "]")
+        if close < end and text[close] == "(":
+            close = _closing(text, close, end, "(", ")")
+        elif close < end and text[close] == "[":
+            found = text.find("]", close, end)
+            close = found + 1 if found >= 0 else close
+        self.pos = close
+
+
+def _closing(text: str, r: int, end: int, opening: str, closing: str) -> int:
+    """Just after the bracket that closes the one at `r` (escapes and nesting counted)."""
+    depth = 0
+    while r < end:
+        ch = text[r]
+        if ch == "\\":
+            r += 2
+            continue
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return r + 1
+        r += 1
+    return end
+
+
+def _decode_entity(entity: str) -> str:
+    from markdown_it.common.utils import unescapeAll
+
+    return unescapeAll(entity)
 
 
 def _tag_quotes(blocks: list[Block]) -> list[Block]:
