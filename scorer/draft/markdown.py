@@ -19,6 +19,13 @@ from scorer.draft.blocks import bare_links, is_tag_line, line_starts, tag_link, 
 from scorer.types import Block, Draft, Link
 
 _md = MarkdownIt("commonmark").enable("table")
+# markdown-it drops whatever lies deeper than this (commonmark's preset says 20, so a quote 30 deep vanished);
+# what lies deeper still is read line by line (_flattened), never lost. 100 keeps its recursion far from
+# Python's limit.
+_MAX_NESTING = 100
+_md.options["maxNesting"] = _MAX_NESTING
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
+_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*")
 
 
 def parse_markdown(text: str, *, path: str = "<text>", encoding: str = "utf-8") -> Draft:
@@ -66,6 +73,10 @@ def parse_markdown(text: str, *, path: str = "<text>", encoding: str = "utf-8") 
                     if is_tag_line(block.text):
                         block = dataclasses.replace(block, kind="tag_line")
                 blocks.append(block)
+        if t in _CONTAINERS and tok.level == _MAX_NESTING - 1 and tok.map:  # its content is lost to markdown-it
+            kind = "quote" if quote_depth else "list_item"
+            for block in _flattened(len(blocks), kind, tok.map, text, starts):
+                blocks.append(dataclasses.replace(block, quote_id=quote_id) if quote_depth else block)
 
     blocks = _tag_quotes(blocks)
     date = _draft_date(metadata, lines[:body_from], path) if metadata else None
@@ -343,6 +354,42 @@ def _decode_entity(entity: str) -> str:
     from markdown_it.common.utils import unescapeAll
 
     return unescapeAll(entity)
+
+
+def _flattened(first_index: int, kind: str, block_map, text: str, starts: tuple[int, ...]) -> list[Block]:
+    """Content nested deeper than markdown-it goes: each line without its quote and list markers, lines
+    run together into paragraphs at a line with nothing but markers."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+
+    def close() -> None:
+        if parts:
+            body = "".join(parts)
+            blocks.append(Block(index=first_index + len(blocks), kind=kind, text=body, segments=tuple(segments),
+                                links=bare_links(body, ())))
+            parts.clear()
+            segments.clear()
+
+    length = 0
+    for n in range(block_map[0], min(block_map[1], len(starts))):
+        line_end = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+        line = text[starts[n]:line_end]
+        lead = _MARKERS.match(line).end()
+        content = line[lead:].rstrip()
+        if not content:
+            close()
+            length = 0
+            continue
+        if parts:
+            segments.append((length, starts[n] - 1, 1))  # the line break reads as a space
+            parts.append(" ")
+            length += 1
+        segments.append((length, starts[n] + lead, len(content)))
+        parts.append(content)
+        length += len(content)
+    close()
+    return blocks
 
 
 def _tag_quotes(blocks: list[Block]) -> list[Block]:

@@ -31,3 +31,22 @@ def test_markdown_reader_positions(text):
 @given(draft_texts())
 def test_plain_text_reader_positions(text):
     assume(check_draft(text, "draft.txt") is not None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("> " * 1000 + "The ministry said it would act.\n", ["The ministry said it would act."]),
+    (">" * 1000 + " The ministry said it.\n> It would act.\n", ["The ministry said it.", "It would act."]),
+    ("> - " * 400 + "Mixed containers said it.\n", ["Mixed containers said it."]),
+    ("".join("  " * i + f"- Item {i} said it.\n" for i in range(1000)), [f"Item {i} said it." for i in range(1000)]),
+    ("> " * 30 + "A quote thirty deep said it.\n", ["A quote thirty deep said it."]),
+])
+def test_deep_nesting_keeps_every_claim_in_place(text, expected):
+    claims = check_draft(text, "draft.md")
+    assert [c.text for c in claims] == expected
+
+
+def test_entities_and_escapes_put_claims_where_they_are():
+    text = "Intro line.\n\nTom &amp; Jerry said \\*it\\* rose. Officials &quot;agreed&quot; later.\n"
+    claims = check_draft(text, "draft.md")
+    assert [(c.text, c.line, c.column) for c in claims] == [
+        ("Intro line.", 1, 1), ("Tom & Jerry said *it* rose.", 3, 1), ('Officials "agreed" later.', 3, 35)]
