@@ -46,4 +46,4 @@ class CheckSettings:
     threshold: float = 0.5
     fetch: FetchSettings = field(default_factory=FetchSettings)
     model_path: str | None = None  # None: models/sourcing-model.json
-    max_draft_bytes: int = 2_000_000  # larger drafts are refused up front (0: no limit)
+    max_draft_bytes: int = 500_000  # larger drafts are refused up front (0: no limit)

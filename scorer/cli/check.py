@@ -62,7 +62,7 @@ def check_command(
     deadline: Optional[float] = DEADLINE_OPTION,
     max_draft_bytes: Optional[int] = typer.Option(
         None, "--max-draft-bytes", min=0, metavar="BYTES", show_default=False,
-        help="Refuse drafts larger than this (default 2000000; 0: no limit).",
+        help="Refuse drafts larger than this (default 500000; 0: no limit).",
     ),
 ) -> int:
     """Rate the sourcing of every claim in the drafts; exit 1 when a finding is at error level."""

@@ -27,7 +27,7 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encod
     raise InputError(f"unknown draft format {fmt!r} (use markdown or text)")
 
 
-MAX_DRAFT_BYTES = 2_000_000  # a long feature is 50 KB; past this, scoring takes minutes and gigabytes
+MAX_DRAFT_BYTES = 500_000  # a long feature is 50 KB; past this, scoring takes minutes and gigabytes
 
 
 def read_draft(path: str | Path, *, max_bytes: int | None = MAX_DRAFT_BYTES) -> tuple[Draft, tuple[str, ...]]:

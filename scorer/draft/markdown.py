@@ -230,6 +230,7 @@ class _Aligner:
         text, end = self.text, self.end
         out: list[int] = []
         i, n = 0, len(piece)
+        after_break = False  # just past a line break inside the piece: the next line's container markers may follow
         while i < n:
             if r >= end:
                 return None
@@ -252,11 +253,16 @@ class _Aligner:
                 out.append(r)
                 r += 1
                 i += 1
+                after_break = False
                 continue
-            if c == " " and f == "\n":  # a line break inside a code span: skip the next line's container markers
+            if c == " " and f == "\n":  # a line break inside a code span
                 out.append(r)
-                r = self._after_markers(r + 1)
+                r += 1
                 i += 1
+                after_break = True
+                continue
+            if after_break and f in " \t>":  # the next line's container markers, not the span's own text
+                r += 1
                 continue
             if c == " " and f == "\t":  # a tab markdown-it expanded to spaces
                 while i < n and piece[i] == " ":
@@ -264,8 +270,6 @@ class _Aligner:
                     i += 1
                 r += 1
                 continue
-            if not out:
-                return None
             return None
         return out, r
 
@@ -351,9 +355,15 @@ def _closing(text: str, r: int, end: int, opening: str, closing: str) -> int:
 
 
 def _decode_entity(entity: str) -> str:
-    from markdown_it.common.utils import unescapeAll
+    """What markdown-it's entity rule makes of `&...;` (an invalid code point is U+FFFD, as there)."""
+    from markdown_it.common.entities import entities
+    from markdown_it.common.utils import isValidEntityCode
 
-    return unescapeAll(entity)
+    name = entity[1:-1]
+    if name.startswith("#"):
+        code = int(name[2:], 16) if name[1:2] in ("x", "X") else int(name[1:])
+        return chr(code) if isValidEntityCode(code) else "\ufffd"
+    return entities.get(name, entity)
 
 
 def _flattened(first_index: int, kind: str, block_map, text: str, starts: tuple[int, ...]) -> list[Block]:
