@@ -86,7 +86,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def split_claims(draft: Draft) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for block in draft.blocks:
-        spans = [(0, len(block.text))] if block.kind in ("heading", "tag_line") else sentence_spans(block.text)
+        whole = block.kind in ("heading", "tag_line")  # one claim, whitespace trimmed (a leading hard break)
+        spans = [_trim(block.text, 0, len(block.text))] if whole else sentence_spans(block.text)
         spans = [span for span in spans if span[1] > span[0]]
         links = _LinkIndex(block)
         for k, (s, e) in enumerate(spans):

@@ -184,7 +184,7 @@ def _block(index: int, kind: str, inline, block_map, text: str, starts: tuple[in
     for child in inline.children or ():
         ct = child.type
         if (ct == "text" or ct == "code_inline") and child.content:
-            emit(child.content, aligner.align(child.content))
+            emit(child.content, aligner.align(child.content, literal=ct == "code_inline"))
         elif ct == "softbreak" or ct == "hardbreak":
             emit(" ", [aligner.newline()])
         elif ct == "link_open":
@@ -217,16 +217,17 @@ class _Aligner:
         self.pos = start
         self.end = max(end, start)
 
-    def align(self, piece: str) -> list[int]:
+    def align(self, piece: str, *, literal: bool = False) -> list[int]:
+        """File offsets of the piece's characters; `literal` for a code span (no entities, no escapes)."""
         limit = min(self.end, self.pos + _LOOKAHEAD)
         for r in range(self.pos, limit):
-            offsets = self._match(piece, r)
+            offsets = self._match(piece, r, literal)
             if offsets is not None:
                 self.pos = offsets[1]
                 return offsets[0]
         return self._loose(piece)
 
-    def _match(self, piece: str, r: int):
+    def _match(self, piece: str, r: int, literal: bool):
         text, end = self.text, self.end
         out: list[int] = []
         i, n = 0, len(piece)
@@ -235,12 +236,12 @@ class _Aligner:
             if r >= end:
                 return None
             c, f = piece[i], text[r]
-            if f == "\\" and r + 1 < end and text[r + 1] == c and c in _ESCAPABLE:
+            if f == "\\" and not literal and r + 1 < end and text[r + 1] == c and c in _ESCAPABLE:
                 out.append(r + 1)
                 r += 2
                 i += 1
                 continue
-            if f == "&":
+            if f == "&" and not literal:
                 m = _ENTITY.match(text, r, end)
                 if m:
                     decoded = _decode_entity(m.group())
