@@ -164,6 +164,8 @@ def check_fetch_value(name: str, value: Any, where: str, key: str, base: Path | 
     if not isinstance(value, str) or not value:
         raise _bad(where, key, "a non-empty string", value)
     if name == "cache_dir":
+        if "\x00" in value:
+            raise _bad(where, key, "a directory path (it contains a NUL byte)", value)
         path = Path(value).expanduser()
         return str(path if path.is_absolute() or base is None else (base / path))
     return value
