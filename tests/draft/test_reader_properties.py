@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st  #
 from reader_properties import check_draft, draft_texts  # noqa: E402
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "1000"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
