@@ -216,15 +216,18 @@ class _Aligner:
         self.text = text
         self.pos = start
         self.end = max(end, start)
+        self.fallback: int | None = None  # where to look instead if a guessed skip (a link's tail) was wrong
 
     def align(self, piece: str, *, literal: bool = False) -> list[int]:
         """File offsets of the piece's characters; `literal` for a code span (no entities, no escapes)."""
-        limit = min(self.end, self.pos + _LOOKAHEAD)
-        for r in range(self.pos, limit):
-            offsets = self._match(piece, r, literal)
-            if offsets is not None:
-                self.pos = offsets[1]
-                return offsets[0]
+        starts = [self.pos] if self.fallback is None or self.fallback >= self.pos else [self.pos, self.fallback]
+        self.fallback = None
+        for first in starts:
+            for r in range(first, min(self.end, first + _LOOKAHEAD)):
+                offsets = self._match(piece, r, literal)
+                if offsets is not None:
+                    self.pos = offsets[1]
+                    return offsets[0]
         return self._loose(piece)
 
     def _match(self, piece: str, r: int, literal: bool):
@@ -315,6 +318,7 @@ class _Aligner:
         if r >= end or text[r] != "]":
             return
         r += 1
+        self.fallback = r  # `[ref](not a destination` is a reference link followed by text
         if r < end and text[r] == "(":
             self.pos = _closing(text, r, end, "(", ")")
         elif r < end and text[r] == "[":
