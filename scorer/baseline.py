@@ -36,6 +36,8 @@ def load_baseline(path: str | Path) -> Counter[str]:
         raise ConfigError(f"baseline file not found: {path}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"baseline file {path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"baseline file {path} is nested too deeply to be a scorer baseline") from None
     if not isinstance(document, dict) or document.get("version") != FORMAT_VERSION or not isinstance(
         document.get("findings"), list
     ):

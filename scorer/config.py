@@ -20,10 +20,10 @@ from scorer.errors import ConfigError
 from scorer.rules import LEVELS, RULES
 from scorer.settings import CheckSettings, FetchSettings
 
-TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch", "model")
+TOP_KEYS = ("threshold", "include", "exclude", "rules", "outlets", "fetch", "model", "max_draft_bytes")
 FETCH_FIELDS = {f.name: f for f in fields(FetchSettings)}
 _FETCH_DEFAULTS = FetchSettings()
-_POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit"})
+_POSITIVE = frozenset({"connect_timeout", "read_timeout", "rate_limit", "page_timeout"})
 
 # variable -> (dotted key, kind); kept short: what a CI job plausibly sets.
 ENV_VARS: dict[str, tuple[str, str]] = {
@@ -58,6 +58,7 @@ class Config:
         out += [(f"rules.{k}", v, self.origin(f"rules.{k}")) for k, v in self.rules.items()]
         out.append(("outlets", list(self.outlets), self.origin("outlets")))
         out.append(("model", self.settings.model_path, self.origin("model")))
+        out.append(("max_draft_bytes", self.settings.max_draft_bytes, self.origin("max_draft_bytes")))
         out += [(f"fetch.{name}", getattr(self.settings.fetch, name), self.origin(f"fetch.{name}"))
                 for name in FETCH_FIELDS]
         return out
@@ -102,6 +103,8 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"config file is a directory: {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
@@ -161,6 +164,8 @@ def check_fetch_value(name: str, value: Any, where: str, key: str, base: Path | 
     if not isinstance(value, str) or not value:
         raise _bad(where, key, "a non-empty string", value)
     if name == "cache_dir":
+        if "\x00" in value:
+            raise _bad(where, key, "a directory path (it contains a NUL byte)", value)
         path = Path(value).expanduser()
         return str(path if path.is_absolute() or base is None else (base / path))
     return value
@@ -195,6 +200,10 @@ def _from_file(path: Path) -> tuple[dict[str, Any], Path]:
                 raise _bad(where, full, "the path of a model file", value)
             model = Path(value).expanduser()
             values["model"] = str(model if model.is_absolute() else base / model)
+        elif key == "max_draft_bytes":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise _bad(where, full, "a whole number of bytes >= 0 (0: no limit)", value)
+            values["max_draft_bytes"] = value
         elif key == "fetch":
             if not isinstance(value, dict):
                 raise _bad(where, full, "a table", value)
@@ -266,6 +275,8 @@ def load_config(
     )
     if "model" in layered:
         settings = replace(settings, model_path=layered["model"][0])
+    if "max_draft_bytes" in layered:
+        settings = replace(settings, max_draft_bytes=layered["max_draft_bytes"][0])
     rules = {r.id: r.level for r in RULES.values()}
     rules.update({k.split(".", 1)[1]: v for k, (v, _) in layered.items() if k.startswith("rules.")})
     return Config(

@@ -49,7 +49,7 @@ def score_files(paths: Iterable[str | Path], settings: CheckSettings | None = No
     settings = settings or CheckSettings()
     analysed = []
     for path in paths:
-        draft, warnings = read_draft(path)
+        draft, warnings = read_draft(path, max_bytes=settings.max_draft_bytes)
         analysed.append(_analyse(draft, warnings, registry))
     return _score(analysed, settings, progress=progress)
 
@@ -62,11 +62,12 @@ def _analyse(draft: Draft, warnings: tuple[str, ...], registry) -> _Analysed:
 def _score(analysed: list[_Analysed], settings: CheckSettings, *, progress: bool = False) -> Report:
     model = load_model(settings.model_path)
     verifications: list[dict[int, Verification]] = [{} for _ in analysed]
+    notes: list[list[str]] = []
     if settings.fetch.enabled:
         from scorer.sources import verify_all
 
         verifications = verify_all([(a.draft, a.claims, a.attributions) for a in analysed], settings.fetch,
-                                   progress=progress)
+                                   progress=progress, notes=notes)
     files = []
     for a, verified in zip(analysed, verifications):
         results = []
@@ -79,7 +80,8 @@ def _score(analysed: list[_Analysed], settings: CheckSettings, *, progress: bool
             elif verification is None and settings.fetch.enabled:
                 verification = _NOTHING_TO_CHECK
             results.append(ClaimResult(claim, att, score, verification))
-        files.append(FileReport(a.draft.path, a.draft, tuple(results), a.warnings))
+        capped = tuple(notes[len(files)]) if len(files) < len(notes) else ()  # fetch caps reached, if any
+        files.append(FileReport(a.draft.path, a.draft, tuple(results), a.warnings + capped))
     return Report(tuple(files), settings.threshold)
 
 

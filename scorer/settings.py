@@ -16,7 +16,11 @@ class FetchSettings:
     cache_dir: str | None = None  # None: the user's cache directory (platformdirs)
     allow_private_hosts: bool = False
     connect_timeout: float = 5.0
-    read_timeout: float = 15.0
+    read_timeout: float = 15.0  # per read; one request (connect, headers, body) gets connect + read in all
+    page_timeout: float = 30.0  # one page in all: redirects, retries and their waits included
+    deadline: float = 0.0  # seconds the run's fetching may take (--deadline); 0 means no limit
+    max_pages_per_draft: int = 100  # pages and searches one draft may cause; the rest are reported unfetched
+    max_pages_per_run: int = 1000
     rate_limit: float = 1.0  # requests a second, per host
     max_workers: int = 8  # global concurrency
     max_bytes: int = 5_000_000
@@ -42,3 +46,4 @@ class CheckSettings:
     threshold: float = 0.5
     fetch: FetchSettings = field(default_factory=FetchSettings)
     model_path: str | None = None  # None: models/sourcing-model.json
+    max_draft_bytes: int = 500_000  # larger drafts are refused up front (0: no limit)

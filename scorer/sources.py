@@ -32,18 +32,75 @@ class _Search:
 
 
 def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution, ...]]],
-               settings: FetchSettings, *, progress: bool = False) -> list[dict[int, Verification]]:
+               settings: FetchSettings, *, progress: bool = False,
+               notes: list[list[str]] | None = None) -> list[dict[int, Verification]]:
+    """Verifications per draft; `notes`, when given, receives per draft what the run left undone (a cap)."""
     from scorer.fetch import FetchSession
 
     plans = [_plan(draft, claims, atts) for draft, claims, atts in items]
+    caps = _Caps(settings)
+    plans = [caps.apply(plan) for plan in plans]
+    if notes is not None:
+        notes[:] = caps.notes
     dates = [draft.date for draft, _, _ in items if draft.date]
     # one session for the whole run: its pages and its searches share one cache and one polite client;
     # a dead link is looked up in the archive nearest the earliest draft's date
     with FetchSession(settings, draft_date=min(dates) if dates else None) as session:
-        return _verify(items, plans, session, progress)
+        return _verify(items, plans, session, progress, caps)
 
 
-def _verify(items, plans, session, progress: bool) -> list[dict[int, Verification]]:
+@dataclass(frozen=True)
+class _Skipped:
+    """A page left unfetched by a cap: the claim says so instead of waiting on 20,000 links."""
+
+    ref: str | _Search
+    why: str
+
+
+class _Caps:
+    """At most max_pages_per_draft pages and searches per draft, max_pages_per_run in all (first come first
+    served, in the draft's order); what is over is stated in the output, per claim and per draft."""
+
+    def __init__(self, settings: FetchSettings):
+        self.per_draft = settings.max_pages_per_draft
+        self.per_run = settings.max_pages_per_run
+        self.taken: set = set()
+        self.notes: list[list[str]] = []
+
+    def apply(self, plan: dict[int, list]) -> dict[int, list]:
+        mine: set = set()
+        skipped_draft = skipped_run = 0
+        out: dict[int, list] = {}
+        for index, refs in plan.items():
+            kept: list = []
+            for ref in refs:
+                if ref in mine:
+                    kept.append(ref)
+                elif len(mine) >= self.per_draft:
+                    skipped_draft += 1
+                    kept.append(_Skipped(ref, f"the draft cites more than {self.per_draft} pages "
+                                              "(fetch.max_pages_per_draft)"))
+                elif ref not in self.taken and len(self.taken) >= self.per_run:
+                    skipped_run += 1
+                    kept.append(_Skipped(ref, f"the run cites more than {self.per_run} pages "
+                                              "(fetch.max_pages_per_run)"))
+                else:
+                    mine.add(ref)
+                    self.taken.add(ref)
+                    kept.append(ref)
+            out[index] = kept
+        notes = []
+        if skipped_draft:
+            notes.append(f"fetch cap reached: {skipped_draft} page reference(s) beyond the first {self.per_draft} "
+                         "of this draft were not fetched (raise fetch.max_pages_per_draft)")
+        if skipped_run:
+            notes.append(f"fetch cap reached: {skipped_run} page reference(s) beyond the run's first {self.per_run} "
+                         "were not fetched (raise fetch.max_pages_per_run)")
+        self.notes.append(notes)
+        return out
+
+
+def _verify(items, plans, session, progress: bool, caps: _Caps | None = None) -> list[dict[int, Verification]]:
     from scorer.fetch.sites import ADAPTERS
     from scorer.verify import verify_claim
 
@@ -52,7 +109,10 @@ def _verify(items, plans, session, progress: bool) -> list[dict[int, Verificatio
     articles: dict[str, Article] = session.fetch_all(urls, progress=progress) if urls else {}
     searched: dict[_Search, Article] = {}
 
-    def lookup(ref: str | _Search) -> Article:
+    def lookup(ref: str | _Search | _Skipped) -> Article:
+        if isinstance(ref, _Skipped):
+            url = ref.ref if isinstance(ref.ref, str) else ""
+            return Article(url=url, status="skipped", message=f"not fetched: {ref.why}")
         if isinstance(ref, str):
             return articles.get(ref) or Article(url=ref, status="error", message="not fetched")
         if ref not in searched:

@@ -16,8 +16,8 @@ import typer
 
 from scorer.cli.app import app, handles_errors
 from scorer.cli.help import CHECK_EPILOG
-from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION, OFFLINE_OPTION,
-                                PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
+from scorer.cli.options import (CACHE_DIR_OPTION, CONFIG_OPTION, DEADLINE_OPTION, FAIL_UNDER_OPTION, NO_FETCH_OPTION,
+                                OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags)
 from scorer.draft import STDIN_NAME
 from scorer.errors import ExitStatus, ScorerError
 from scorer.report import FORMATS
@@ -93,15 +93,22 @@ def check_command(
         None, "--stdin-filename", metavar="NAME", show_default=False,
         help="With - as PATH: the name the draft read from standard input is reported under; its extension "
         "picks the reader (default <stdin>, read as Markdown)."),
+    deadline: Optional[float] = DEADLINE_OPTION,
+    max_draft_bytes: Optional[int] = typer.Option(
+        None, "--max-draft-bytes", min=0, metavar="BYTES", show_default=False,
+        help="Refuse drafts larger than this (default 500000; 0: no limit).",
+    ),
 ) -> int:
     """Rate the sourcing of every claim in the drafts; exit 1 when a finding is at error level."""
     from scorer.config import load_config
     from scorer.discover import discover
     from scorer.types import Report
 
-    flags = fetch_flags(no_fetch, offline, refresh, cache_dir, allow_private_hosts)
+    flags = fetch_flags(no_fetch, offline, refresh, cache_dir, allow_private_hosts, deadline=deadline)
     if fail_under is not None:
         flags["threshold"] = (fail_under, "flag --fail-under")
+    if max_draft_bytes is not None:
+        flags["max_draft_bytes"] = (max_draft_bytes, "flag --max-draft-bytes")
     config = load_config(config_file, flags=flags)
     threshold = config.settings.threshold
 
@@ -150,15 +157,31 @@ def check_command(
 
 def _refuse_to_overwrite_inputs(output: Optional[Path], write_baseline_file: Optional[Path], inputs: list,
                                 baseline_file: Optional[Path]) -> None:
-    """Checked before scoring: `-o draft.md` (a slip of the shell) would replace the draft with its report.
+    """Checked before scoring: `-o draft.md` (a slip of the shell) would replace the draft with its report,
+    and `-o X --write-baseline X` the new baseline with the report.
 
     --write-baseline may name the --baseline file: refreshing a baseline is what it is for.
     """
+    if output is not None and write_baseline_file is not None and _same(output, write_baseline_file):
+        raise ScorerError(f"--output and --write-baseline both name {output}: the report would replace the "
+                          "baseline; name two files")
     for flag, target, reads in (("--output", output, [*inputs, baseline_file]),
                                 ("--write-baseline", write_baseline_file, inputs)):
-        if target is not None and any(Path(p).resolve() == target.resolve() for p in reads if p is not None):
+        if target is not None and any(_same(Path(p), target) for p in reads if p is not None):
             raise ScorerError(f"{flag} {target} is an input of this run (a draft, the baseline or the "
                               "configuration); name another file")
+
+
+def _same(a: Path, b: Path) -> bool:
+    """One file under two names (links, `..`, symlinks); a path that cannot be resolved is an error."""
+    return _resolved(a) == _resolved(b)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13, OSError after
+        raise ScorerError(f"{path}: cannot be resolved ({exc})") from None
 
 
 def _findings(report, config):
@@ -166,14 +189,16 @@ def _findings(report, config):
     from dataclasses import replace
 
     from scorer import suppress
+    from scorer.report.common import printable
     from scorer.rules import evaluate
 
     files, disabled = [], {}
     for file_report in report.files:
         file_report, switched_off, warnings = suppress.apply(file_report)
         for warning in (*file_report.warnings, *warnings):
-            print(f"scorer: warning: {warning}" if warning.startswith(file_report.path)
-                  else f"scorer: warning: {file_report.path}: {warning}", file=sys.stderr)
+            line = (f"scorer: warning: {warning}" if warning.startswith(file_report.path)
+                    else f"scorer: warning: {file_report.path}: {warning}")
+            print(printable(line), file=sys.stderr)
         files.append(file_report)
         disabled[file_report.path] = switched_off
     report = replace(report, files=tuple(files))

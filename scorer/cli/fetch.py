@@ -10,9 +10,9 @@ from typing import List, Optional
 import typer
 
 from scorer.cli.app import app, handles_errors
-from scorer.cli.options import (CACHE_DIR_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION, fetch_flags,
-                                format_option, pick_format)
-from scorer.errors import ExitStatus
+from scorer.cli.options import (CACHE_DIR_OPTION, DEADLINE_OPTION, OFFLINE_OPTION, PRIVATE_HOSTS_OPTION, REFRESH_OPTION,
+                                fetch_flags, format_option, pick_format)
+from scorer.errors import ExitStatus, ScorerError
 
 FIELDS = (
     "url", "final_url", "outlet", "title", "authors", "published", "text",
@@ -21,17 +21,18 @@ FIELDS = (
 
 
 def build_settings(*, offline: bool, refresh: bool, cache_dir: Optional[Path], allow_private_hosts: bool,
-                   timeout: Optional[float]):
+                   timeout: Optional[float], deadline: Optional[float] = None):
     """FetchSettings from defaults, config file and environment (scorer.config), then these flags."""
     from dataclasses import replace
 
     from scorer.config import load_config
 
     flags = fetch_flags(offline=offline, refresh=refresh, cache_dir=cache_dir,
-                        allow_private_hosts=allow_private_hosts, timeout=timeout)
+                        allow_private_hosts=allow_private_hosts, timeout=timeout, deadline=deadline)
     settings = load_config(None, flags=flags).settings.fetch
-    if timeout is not None:  # a connection should not wait longer than the whole read may
-        settings = replace(settings, connect_timeout=min(settings.connect_timeout, timeout))
+    if timeout is not None:  # a connection should not wait longer than the whole read may, nor the page
+        connect = min(settings.connect_timeout, timeout)
+        settings = replace(settings, connect_timeout=connect, page_timeout=min(settings.page_timeout, connect + timeout))
     return settings
 
 
@@ -46,14 +47,16 @@ def print_table(articles) -> None:
 
     Plain text, never wrapped mid-field, so it reads the same in a terminal, a pipe or a CI log.
     """
+    from scorer.report.common import printable  # a page's title or a server's message never drives the terminal
+
     print(f"{'STATUS':<18} {'OUTLET':<12} {'PUBLISHED':<10} {'FROM':<22} URL")
     for a in articles:
         where = f"archive {a.archived}" if a.archived else "cache" if a.from_cache else "web" if a.ok else "-"
-        print(f"{a.status:<18} {a.outlet or '-':<12} {a.published or '-':<10} {where:<22} {a.url}")
+        print(printable(f"{a.status:<18} {a.outlet or '-':<12} {a.published or '-':<10} {where:<22} {a.url}"))
         if a.ok:
-            print(f"{'':<19}{a.title or '(no title)'} ({len(a.text):,} characters)")
+            print(printable(f"{'':<19}{a.title or '(no title)'} ({len(a.text):,} characters)"))
         if a.message:
-            print(f"{'':<19}{a.message}")
+            print(printable(f"{'':<19}{a.message}"))
 
 
 @app.command("fetch", help="Fetch cited pages (polite, cached, safe) and print what was extracted from each.")
@@ -68,10 +71,11 @@ def fetch(
         None, "--timeout", metavar="SECONDS", help="Read timeout per request (default 15; connect timeout 5)."
     ),
     output_format: str = format_option(("table", "json")),
+    deadline: Optional[float] = DEADLINE_OPTION,
 ) -> int:
     output_format = pick_format(output_format, ("table", "json"))
     settings = build_settings(offline=offline, refresh=refresh, cache_dir=cache_dir,
-                              allow_private_hosts=allow_private_hosts, timeout=timeout)
+                              allow_private_hosts=allow_private_hosts, timeout=timeout, deadline=deadline)
     from scorer.fetch import fetch_articles
 
     by_url = fetch_articles(urls, settings, progress=True)

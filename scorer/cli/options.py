@@ -13,7 +13,7 @@ from scorer.errors import ScorerError
 
 def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = False,
                 cache_dir: Optional[Path] = None, allow_private_hosts: bool = False,
-                timeout: Optional[float] = None) -> dict:
+                timeout: Optional[float] = None, deadline: Optional[float] = None) -> dict:
     """Fetch flags as config layers: only flags actually given override the file and environment."""
     flags: dict = {}
     if no_fetch:
@@ -23,6 +23,8 @@ def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = F
     if refresh:
         flags["fetch.refresh"] = (True, "flag --refresh")
     if cache_dir is not None:
+        if "\x00" in str(cache_dir):
+            raise ScorerError("--cache-dir contains a NUL byte")
         flags["fetch.cache_dir"] = (str(cache_dir.expanduser().resolve()), "flag --cache-dir")
     if allow_private_hosts:
         flags["fetch.allow_private_hosts"] = (True, "flag --allow-private-hosts")
@@ -30,6 +32,10 @@ def fetch_flags(no_fetch: bool = False, offline: bool = False, refresh: bool = F
         if timeout <= 0:
             raise ScorerError("--timeout must be a positive number of seconds")
         flags["fetch.read_timeout"] = (timeout, "flag --timeout")
+    if deadline is not None:
+        if deadline <= 0:
+            raise ScorerError("--deadline must be a positive number of seconds")
+        flags["fetch.deadline"] = (deadline, "flag --deadline")
     return flags
 
 
@@ -70,3 +76,8 @@ def pick_format(value: str, choices: tuple[str, ...], as_json: bool = False) -> 
     if value not in choices:
         raise ScorerError(f"--format must be {' or '.join(choices)}, not {value!r}")
     return value
+
+
+DEADLINE_OPTION = typer.Option(None, "--deadline", metavar="SECONDS", show_default=False,
+                               help="Stop fetching after this many seconds in all; pages not fetched by then are "
+                               "reported as unfetched (timeout). Default: no limit (each page has its own).")

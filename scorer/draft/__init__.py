@@ -58,13 +58,20 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encod
     raise InputError(f"unknown draft format {fmt!r} (use markdown, text or html)")
 
 
-def read_draft(path: str | Path | DraftBytes) -> tuple[Draft, tuple[str, ...]]:
+MAX_DRAFT_BYTES = 500_000  # a long feature is 50 KB; past this, scoring takes minutes and gigabytes
+
+
+def read_draft(path: str | Path | DraftBytes, *, max_bytes: int | None = MAX_DRAFT_BYTES) -> tuple[Draft, tuple[str, ...]]:
     """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed).
 
     A file whose extension is not a draft format's is refused: scoring an HTML page or a PDF as Markdown
-    would report "0 claims, passed" for a draft that was never read.
+    would report "0 claims, passed" for a draft that was never read. A file over `max_bytes` is refused before
+    it is read (None or 0: no limit).
     """
     if isinstance(path, DraftBytes):
+        if max_bytes and len(path.data) > max_bytes:
+            raise InputError(f"{path.name}: {len(path.data):,} bytes is over the {max_bytes:,}-byte limit for a "
+                             "draft; raise it with --max-draft-bytes (or max_draft_bytes in the configuration)")
         fmt = format_of(path.name, strict=True) if path.name != STDIN_NAME else "markdown"
         text, encoding, warnings = decode(path.data, path.name)
         return parse_text(text, path=path.name, fmt=fmt, encoding=encoding), warnings
@@ -75,6 +82,10 @@ def read_draft(path: str | Path | DraftBytes) -> tuple[Draft, tuple[str, ...]]:
         raise InputError(f"{p}: is a directory, not a draft")
     fmt = format_of(str(p), strict=True)
     try:
+        size = p.stat().st_size
+        if max_bytes and size > max_bytes:
+            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit for a draft; "
+                             "raise it with --max-draft-bytes (or max_draft_bytes in the configuration)")
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
@@ -82,4 +93,4 @@ def read_draft(path: str | Path | DraftBytes) -> tuple[Draft, tuple[str, ...]]:
     return parse_text(text, path=str(p), fmt=fmt, encoding=encoding), warnings
 
 
-__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "DraftBytes", "format_of", "parse_text", "read_draft"]
+__all__ = ["DRAFT_SUFFIXES", "MARKDOWN_SUFFIXES", "MAX_DRAFT_BYTES", "DraftBytes", "format_of", "parse_text", "read_draft"]

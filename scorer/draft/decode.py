@@ -13,6 +13,13 @@ _MAX_CHAOS = 0.1  # charset-normalizer's "mess" score above which a guess is not
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Return (text, encoding, warnings). Newlines are normalised to \\n (columns are unchanged)."""
     head = data[:_SNIFF_BYTES]
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        # Checked before UTF-16: the UTF-32 little-endian mark starts with the UTF-16 one.
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts with a UTF-32 byte order mark but is not UTF-32") from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), "utf-32", (f"{path}: not UTF-8; decoded as utf-32",)
     if _looks_utf16(head):
         # Half its bytes are NULs, so the binary sniff below would refuse it; the mark says what it is.
         try:

@@ -82,19 +82,25 @@ def _fetch_many(fetcher, todo, results, *, show: bool) -> None:
 
     workers = max(1, min(fetcher.settings.max_workers, len(todo)))
     bar = _progress(len(todo)) if show else None
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scorer-fetch") as pool:
-        futures = {pool.submit(fetcher.fetch, group[0]): group for _key, group in todo}
-        try:
-            for future in as_completed(futures):
-                group = futures[future]
-                article = future.result()
-                for url in group:
-                    results[url] = article if url == group[0] else replace(article, url=url)
-                if bar:
-                    bar[0].advance(bar[1])
-        finally:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scorer-fetch")
+    futures = {pool.submit(fetcher.fetch, group[0]): group for _key, group in todo}
+    try:
+        for future in as_completed(futures):
+            group = futures[future]
+            article = future.result()
+            for url in group:
+                results[url] = article if url == group[0] else replace(article, url=url)
             if bar:
-                bar[0].stop()
+                bar[0].advance(bar[1])
+    except BaseException:
+        # Ctrl-C (or a bug): do not wait for fetches stuck in a read; cut their connections and go.
+        pool.shutdown(wait=False, cancel_futures=True)
+        fetcher.abort()
+        raise
+    finally:
+        if bar:
+            bar[0].stop()
+    pool.shutdown(wait=True)
 
 
 def _progress(total: int):

@@ -5,7 +5,9 @@ Never raises for a URL that fails: the Article carries the status and the reason
 
 from __future__ import annotations
 
+import re
 import threading
+import time
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -26,9 +28,18 @@ class Fetcher:
         self.cache = cache or ArticleCache.open(settings)
         self._client = None
         self._lock = threading.Lock()
+        # The run's fetching ends here (--deadline): pages not fetched by then are reported, not waited for.
+        self.until = time.monotonic() + settings.deadline if settings.deadline > 0 else None
 
     def close(self) -> None:
         self.cache.close()
+
+    def abort(self) -> None:
+        """Cut the requests in flight (Ctrl-C): their threads return at once instead of at their timeout."""
+        from scorer.fetch.transport import abort_all
+
+        self.until = time.monotonic()
+        abort_all()
 
     @property
     def client(self):
@@ -38,8 +49,8 @@ class Fetcher:
                 from scorer.fetch.client import Client
                 from scorer.fetch.robots import Robots
 
-                client = Client(self.settings)
-                robots_client = Client(self.settings)
+                client = Client(self.settings, until=self.until)
+                robots_client = Client(self.settings, until=self.until)
                 robots_client.limiter = client.limiter  # a robots.txt request counts against the host's rate too
                 client.robots = Robots(robots_client, self.cache)
                 self._client = client
@@ -84,6 +95,9 @@ class Fetcher:
             outlet = outlet_key(url)
             if self.settings.offline:
                 return Article(url=url, status="not_cached", outlet=outlet, message="not in the cache (offline)")
+            if self.until is not None and time.monotonic() >= self.until:
+                return Article(url=url, status="timeout", outlet=outlet,
+                               message=f"not fetched: the run's deadline ({self.settings.deadline:g} s) was reached")
             return self._live(url, outlet, raw=raw)
         except ScorerError:  # a broken install (the extractor cannot load) fails every page: say so once
             raise
@@ -98,7 +112,8 @@ class Fetcher:
         try:
             resp = self.client.get(target)
         except FetchError as exc:
-            if exc.dead and not raw:
+            mapped = (urlsplit(target).hostname or "").lower() in self.client.host_map
+            if exc.dead and not raw and exc.public and archivable(url, mapped=mapped):
                 archived = self._from_archive(url, outlet, exc)
                 if archived is not None:
                     self.cache.put(key, archived)
@@ -126,6 +141,39 @@ class Fetcher:
         return build_article(
             url, raw_url, resp.text, resp.content_type, outlet=outlet, archived=timestamp, message=message
         )
+
+
+# Query parameters that carry a credential: a URL holding one is never sent to a third party.
+_SECRET_PARAM = re.compile(
+    r"(?:^|[?&;])[^=&;]*(?:token|key|secret|passw|pwd|auth|session|sig|signature|credential|ticket|code)[^=&;]*=",
+    re.IGNORECASE,
+)
+# Names no public archive can know: RFC 6761 and RFC 8375 special-use names, and common intranet suffixes.
+_PRIVATE_SUFFIXES = (".test", ".invalid", ".example", ".localhost", ".local", ".internal", ".intranet", ".lan",
+                     ".home", ".corp", ".home.arpa", ".onion")
+
+
+def archivable(url: str, *, mapped: bool = False) -> bool:
+    """May this dead link be looked up in the Internet Archive? Not with a credential in its query, not on
+    an IP literal of a private range, not on a name that is local by definition (the caller also excludes
+    hosts that did not resolve or resolved to private addresses). A host of FetchSettings.host_map stands
+    in for the public site it names (tests, replays)."""
+    from scorer.fetch.safety import forbidden
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host or _SECRET_PARAM.search("?" + parts.query) or parts.username or parts.password:
+        return False
+    if mapped:
+        return True
+    try:
+        import ipaddress
+
+        ipaddress.ip_address(host.strip("[]"))
+        return forbidden(host.strip("[]")) is None
+    except ValueError:
+        pass
+    return "." in host and not host.endswith(_PRIVATE_SUFFIXES)
 
 
 def _malformed(url: str) -> str | None:

@@ -38,20 +38,34 @@ def read_manifest(path: str | Path) -> list[Recorded]:
         raise InputError(f"cannot read manifest {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise InputError(f"manifest {path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputError(f"manifest {path} is nested too deeply to be a manifest") from None
     entries = data.get("pages") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(f'manifest {path} has no "pages" list')
     out = []
     for i, entry in enumerate(entries):
+        where = f"manifest {path}: entry {i + 1}"
         if not isinstance(entry, dict) or not entry.get("url") or not entry.get("file"):
-            raise InputError(f'manifest {path}: entry {i + 1} needs "url" and "file"')
-        file = (path.parent / entry["file"]).resolve()
-        if not file.is_file():
-            raise InputError(f"manifest {path}: entry {i + 1}: no file {entry['file']}")
-        out.append(
-            Recorded(entry["url"], file, int(entry.get("status", 200)), dict(entry.get("headers") or {}),
-                     entry.get("kind", "page"))
-        )
+            raise InputError(f'{where} needs "url" and "file"')
+        for key, kind, name in (("url", str, "a string"), ("file", str, "a string"), ("status", int, "a whole number"),
+                                ("headers", dict, "an object of header: value"), ("kind", str, "a string")):
+            value = entry.get(key)
+            if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+                raise InputError(f'{where}: "{key}" must be {name}, not {json.dumps(value)[:60]}')
+        headers = entry.get("headers") or {}
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
+            raise InputError(f'{where}: "headers" must map names to strings')
+        if "\x00" in entry["file"]:
+            raise InputError(f'{where}: "file" contains a NUL byte')
+        try:
+            file = (path.parent / entry["file"]).resolve()
+            present = file.is_file()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise InputError(f"{where}: cannot use file {entry['file']}: {exc}") from None
+        if not present:
+            raise InputError(f"{where}: no file {entry['file']}")
+        out.append(Recorded(entry["url"], file, entry.get("status", 200), dict(headers), entry.get("kind") or "page"))
     return out
 
 

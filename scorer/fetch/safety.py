@@ -36,7 +36,8 @@ def resolve(host: str) -> list[str]:
         infos = socket.getaddrinfo(bare, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
         raise Unresolvable(f"host {host} does not resolve") from exc
-    return sorted({info[4][0].split("%")[0] for info in infos})
+    # In the resolver's order (the order a connection tries them in), each once.
+    return list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
 
 
 def _forbidden(address: str) -> str | None:
@@ -55,8 +56,14 @@ def _forbidden(address: str) -> str | None:
     return None
 
 
-def check_url(url: str, allow_private: bool) -> None:
-    """Raise Refused (bad scheme or forbidden address) or Unresolvable; return when the URL may be fetched."""
+def forbidden(address: str) -> str | None:
+    """Why an address is not public ("loopback", "private", ...), or None for a public one."""
+    return _forbidden(address)
+
+
+def check_url(url: str, allow_private: bool) -> list[str]:
+    """Raise Refused (bad scheme or forbidden address) or Unresolvable; else the addresses that passed,
+    which are the only ones the connection may then use (scorer.fetch.transport pins them)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise Refused(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'}:")
@@ -65,10 +72,11 @@ def check_url(url: str, allow_private: bool) -> None:
         raise Refused("the URL has no host")
     addresses = resolve(host)
     if allow_private:
-        return
+        return addresses
     for address in addresses:
         label = _forbidden(address)
         if label:
             raise Refused(
                 f"{host} resolves to {label} address {address}; use --allow-private-hosts to fetch it"
             )
+    return addresses

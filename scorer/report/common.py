@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scorer.rules import Findings, evaluate
 from scorer.types import FileReport, Report
 from scorer.types import STRENGTHS
@@ -64,3 +66,13 @@ def source_label(source) -> str:
     if source.kind not in ("outlet", "person"):
         label += f" ({source.kind})"
     return label
+
+
+# C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides ("Trojan source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """Text from a draft or a page made safe for a terminal: a hostile <title> or draft must not reach it as
+    escape sequences (colours, cursor moves, a rewritten window title) or as bidi overrides."""
+    return _CONTROL.sub("", str(text))

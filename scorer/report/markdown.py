@@ -7,7 +7,7 @@ comment on a large pull request stays readable.
 from __future__ import annotations
 
 from scorer.report.base import Reporter
-from scorer.report.common import excerpt, file_summary, findings_for, report_summary
+from scorer.report.common import excerpt, file_summary, findings_for, printable, report_summary
 from scorer.rules import LEVEL_RANK
 from scorer.types import Report
 
@@ -16,8 +16,8 @@ ICONS = {"error": "❌", "warning": "⚠️", "note": "ℹ️"}
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks, no stray HTML."""
-    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no stray HTML, no control characters."""
+    return (printable(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
             .replace("<", "&lt;").replace(">", "&gt;"))
 
 

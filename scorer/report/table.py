@@ -4,7 +4,8 @@ Under 120 columns each claim takes one line (where, verdict, rules broken, the c
 terminals get the full table with sources, verification and the reasons.
 
 Colour only when the CLI says the output is a terminal (option `color`); cells are `Text`
-objects so that a draft's own brackets, like `[Daily NK]`, are never read as rich markup.
+objects so that a draft's own brackets, like `[Daily NK]`, are never read as rich markup, and every
+string from a draft or a page goes through `printable` (no escape sequences reach the terminal).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from rich.text import Text
 
 from scorer.explain import why_text
 from scorer.report.base import Reporter
-from scorer.report.common import excerpt, file_summary, findings_for, report_summary, source_label, summary_line
+from scorer.report.common import (excerpt, file_summary, findings_for, printable, report_summary, source_label,
+                                  summary_line)
 from scorer.types import ClaimResult, Report
 
 STRENGTH_STYLE = {"strong": "green", "moderate": "cyan", "weak": "yellow", "none": "red"}
@@ -40,7 +42,7 @@ def _verification(result: ClaimResult) -> str:
         parts.append(f"published {ver.source_published}")
     if ver.reason and ver.status in ("unfetched", "not_applicable"):
         parts.append(ver.reason)
-    return "; ".join(parts)
+    return printable("; ".join(parts))
 
 
 COMPACT_BELOW = 120  # columns under which a claim takes one line: line, verdict, rules, the claim cut short
@@ -65,12 +67,12 @@ class TableReporter(Reporter):
                      else self._full_table(fr, results, findings))
             console.print(table)
             for warning in fr.warnings:
-                console.print(Text(f"warning: {warning}", style="yellow"))
+                console.print(Text(printable(f"warning: {warning}"), style="yellow"))
             if quiet:
                 continue
             s = file_summary(fr, report.threshold, findings)
             console.print(Text(
-                f"{fr.path}: {s['claims']} claims, {s['check_worthy']} check-worthy "
+                f"{printable(fr.path)}: {s['claims']} claims, {s['check_worthy']} check-worthy "
                 f"({s['strong']} strong, {s['moderate']} moderate, {s['weak']} weak, {s['none']} none), "
                 f"{s['below_threshold']} under the threshold {report.threshold:g}: "
                 f"{'passed' if s['passed'] else 'FAILED'}",
@@ -93,7 +95,7 @@ class TableReporter(Reporter):
 
     def _compact_table(self, fr, results, findings) -> Table:
         """One line a claim, for 80-column terminals: where, verdict, the rules it breaks, the claim cut short."""
-        table = Table(title=Text(fr.path, style="bold"), title_justify="left", box=None, show_edge=False,
+        table = Table(title=Text(printable(fr.path), style="bold"), title_justify="left", box=None, show_edge=False,
                       pad_edge=False, expand=True)
         table.add_column("line", justify="right", no_wrap=True)
         table.add_column("strength", no_wrap=True)
@@ -106,11 +108,11 @@ class TableReporter(Reporter):
             if result.suppressed:
                 rules.append(Text("suppressed", style="dim"))
             table.add_row(Text(str(claim.line)), strength, conf, Text(" ").join(rules),
-                          Text(" ".join(claim.text.split()), style=dim))
+                          Text(printable(" ".join(claim.text.split())), style=dim))
         return table
 
     def _full_table(self, fr, results, findings) -> Table:
-        table = Table(title=Text(fr.path, style="bold"), title_justify="left", show_lines=False,
+        table = Table(title=Text(printable(fr.path), style="bold"), title_justify="left", show_lines=False,
                       expand=True, pad_edge=False)
         table.add_column("line", justify="right", no_wrap=True)
         table.add_column("claim", ratio=4, min_width=24)
@@ -128,6 +130,6 @@ class TableReporter(Reporter):
                 parts.append(Text("suppressed", style="dim"))
             why = Text("; ").join(parts)
             sources = "; ".join(dict.fromkeys(source_label(s) for s in result.attribution.sources))
-            table.add_row(Text(str(claim.line)), Text(excerpt(claim.text, 90), style=dim), strength, conf,
-                          Text(sources), Text(_verification(result)), why)
+            table.add_row(Text(str(claim.line)), Text(printable(excerpt(claim.text, 90)), style=dim), strength, conf,
+                          Text(printable(sources)), Text(_verification(result)), why)
         return table

@@ -37,11 +37,13 @@ def test_404_falls_back_to_the_snapshot_closest_to_the_draft_date(local_server, 
     assert asked.args["url"] == url and asked.args["timestamp"] == "20150217"
 
 
-def test_unresolvable_host_falls_back_to_the_archive(local_server, fetch_settings):
-    url = "http://gone.test/story"  # .test names never resolve (and are never sent to a resolver)
+def test_unresolvable_host_is_never_sent_to_the_archive(local_server, fetch_settings):
+    # An intranet name that does not resolve from here would leak to a third party, query string and all.
+    url = "http://gone.test/story?token=s3cret"  # .test names never resolve (and are never sent to a resolver)
     archive_answers(local_server, url)
     art = fetch_articles([url], fetch_settings)[url]
-    assert art.status == "ok" and art.archived == "20150210000000"
+    assert art.status == "error" and "does not resolve" in art.message and art.archived is None
+    assert local_server.hits("/wayback/available") == 0
 
 
 def test_nothing_in_the_archive_keeps_the_original_status(local_server, fetch_settings):
