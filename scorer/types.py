@@ -18,6 +18,11 @@ STRENGTHS: tuple[str, ...] = ("strong", "moderate", "weak", "none")
 Strength = Literal["strong", "moderate", "weak", "none"]
 SourceKind = Literal["outlet", "person", "organization", "document", "anonymous", "vague"]
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "tag_line"]
+# What a source does for a claim: says it (a person, body or unnamed speaker), records it (a document),
+# or carries someone's words (an outlet, unnamed media and reports).
+SourceRole = Literal["speaker", "document", "carrier"]
+_ROLE_OF_KIND = {"person": "speaker", "organization": "speaker", "anonymous": "speaker", "document": "document",
+                 "outlet": "carrier", "vague": "carrier"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,20 @@ class Source:
     inherited: bool = False  # from the paragraph or quoted block rather than the sentence itself
     reliability: float | None = None  # outlet prior in [0, 1]
     outlet_kind: str | None = None  # the registry's kind: "wire agency", "state media", "ngo", ...
+    # Typed facts about the mention (issue 8); features and rules read these, never the display strings.
+    role: SourceRole | None = None  # filled from `kind` when not given
+    named: bool | None = None  # a name a reader can check; filled from `kind` when not given
+    hedged: bool = False  # the attribution itself is hedged ("reportedly said", "is believed to")
+    unconfirmed: bool = False  # the mention says it does NOT source the claim ("X did not respond")
+    start: int | None = None  # offsets of the mention in Claim.text; None when inherited or not written there
+    end: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.role is None:
+            object.__setattr__(self, "role", _ROLE_OF_KIND.get(self.kind, "speaker"))
+        if self.named is None:
+            object.__setattr__(self, "named", self.kind in ("person", "organization", "outlet")
+                               or (self.kind == "document" and (self.name[:1].isupper() or bool(self.url))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +143,8 @@ class Attribution:
     hedges: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()  # short human-readable reasons, shown to the user
     quotes: tuple[str, ...] = ()  # quoted spans of the claim, for verification
+    unconfirmed: bool = False  # the sentence says its claim is not confirmed ("could not be verified", "X declined")
+    unconfirmed_by: tuple[Source, ...] = ()  # mentions that do not source the claim ("X did not respond")
 
 
 @dataclass(frozen=True, slots=True)

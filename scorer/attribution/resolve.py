@@ -1,0 +1,83 @@
+"""What "he", "it", "the ministry" and "the report" refer to: the last fitting source named before.
+
+A pronoun takes the kind of what it refers to (RUBRIC.md, "Spans"): "he" after a named person is that
+person, after "a source" the anonymous source; "the report" is the report or outlet named or linked
+before, and carries its URL so verification checks the quote against that page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from scorer.attribution.mentions import Mention
+from scorer.types import Source
+
+_REACH = 2  # paragraphs a pronoun reaches back (a lede may name its speaker a paragraph later)
+
+
+@dataclass
+class History:
+    """The sources named so far in the draft, by what can refer back to them."""
+
+    speaker: Source | None = None  # person or anonymous: "he", "she", "they"
+    speaker_block: int = -1
+    body: Source | None = None  # organisation or outlet: "it", "the ministry", "the newspaper"
+    body_block: int = -1
+    report: Source | None = None  # a named or linked report, document or outlet: "the report"
+
+    def note(self, s: Source, block: int) -> None:
+        if s.inherited or s.unconfirmed:
+            return
+        if s.kind in ("person", "anonymous"):
+            self.speaker, self.speaker_block = s, block
+        elif s.kind in ("organization", "outlet") and s.named:
+            self.body, self.body_block = s, block
+        if (s.kind == "document" and (s.url or s.name[:1].isupper())) or (s.kind == "outlet" and (s.url or s.via)):
+            self.report = s
+        elif s.kind == "outlet" and s.named and self.report is None:
+            self.report = s
+
+
+def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | None]:
+    """The mention as a source, and a signal saying what it was resolved to (None when left as written)."""
+    s = m.source
+    if m.ref is None:
+        return s, None
+    referent = None
+    if m.ref == "person":
+        if history.speaker is not None and block - history.speaker_block <= _REACH:
+            referent = history.speaker
+        elif m.surface.lower() in ("they", "them", "their") and history.body is not None \
+                and block - history.body_block <= _REACH:
+            referent = history.body
+    elif m.ref == "thing":
+        if s.kind == "document" and history.report is not None:
+            referent = history.report
+        elif history.body is not None and block - history.body_block <= _REACH:
+            referent = history.body
+    elif m.ref == "body":
+        if history.body is not None and _fits(m.surface, history.body):
+            referent = history.body
+    elif m.ref == "report":
+        referent = history.report
+    if referent is None:
+        return s, None
+    kind = referent.kind
+    if m.ref == "report" and referent.kind not in ("outlet", "organization"):
+        kind = "document"
+    resolved = replace(referent, kind=kind, cue=s.cue, inherited=False, start=s.start, end=s.end,
+                       hedged=s.hedged or referent.hedged, unconfirmed=False, role=None, named=referent.named)
+    return resolved, f"“{m.surface}” resolved to {referent.name}"
+
+
+_MEDIA_HEADS = frozenset("newspaper paper broadcaster outlet daily tabloid magazine network station channel".split())
+
+
+def _fits(surface: str, body: Source) -> bool:
+    """"the newspaper" refers back to an outlet, "the ministry" to an organisation ("the agency": either)."""
+    head = surface.lower().split()[-1]
+    if head in _MEDIA_HEADS:
+        return body.kind == "outlet"
+    if head in ("agency", "service", "group", "organization", "organisation"):
+        return True
+    return body.kind == "organization"
