@@ -125,7 +125,9 @@ class Source:
     named: bool | None = None  # a name a reader can check; filled from `kind` when not given
     hedged: bool = False  # the attribution itself is hedged ("reportedly said", "is believed to")
     unconfirmed: bool = False  # the mention says it does NOT source the claim ("X did not respond")
-    start: int | None = None  # offsets of the mention in Claim.text; None when inherited or not written there
+    # offsets of the mention in Claim.text; None when not written in this sentence (a frame from another
+    # sentence, a link); a quoted block's closing tag is inherited by all its sentences, with offsets in the last
+    start: int | None = None
     end: int | None = None
 
     def __post_init__(self) -> None:
@@ -133,7 +135,17 @@ class Source:
             object.__setattr__(self, "role", _ROLE_OF_KIND.get(self.kind, "speaker"))
         if self.named is None:
             object.__setattr__(self, "named", self.kind in ("person", "organization", "outlet")
-                               or (self.kind == "document" and (self.name[:1].isupper() or bool(self.url))))
+                               or (self.kind == "document" and (bool(self.url) or _proper(self.name, self.start))))
+
+
+def _proper(name: str, start: int | None) -> bool:
+    """A document with a name of its own ("World Report 2019", "EPA records"), not a common noun phrase
+    ("The figure", "Court documents" opening a sentence, where the capital is only the sentence's)."""
+    words = name.split()
+    if words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her", "our"):
+        words, start = words[1:], 1
+    return any((w[:1].isupper() and (i > 0 or start != 0)) or (len(w) > 1 and w.isupper())
+               for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)

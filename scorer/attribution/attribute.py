@@ -3,7 +3,8 @@
 A sentence's own mentions (the span tagger's, with the quoted-block tag, dateline and link rules, see
 `mentions.py`) win: it keeps only those, plus the tag of the quoted block it sits in (the carrier of the
 whole excerpt). A sentence with none takes the frame the rubric gives it, in this order: its quoted
-block's tag; the paragraph ending in ":" that leads into its quoted block; the nearest earlier sentence
+block's tag; the paragraph that leads into its quoted block (one ending in ":", or one whose last
+sentence links the page the quote comes from); the nearest earlier sentence
 of its own paragraph that has sources ("According to X, ..." covers the rest of its paragraph); the
 speaker of a quotation it continues. Never a later sentence's sources, never another paragraph's.
 """
@@ -34,7 +35,6 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None, tagger=Non
     last_in_block: dict[int, int] = {}
     for c in claims:
         last_in_block[c.block_index] = c.index
-    resolved: dict[int, list[Source]] = {}  # claim index -> its own sources, resolved
     block_last: dict[int, list[Source]] = {}  # block -> the latest own sources of its sentences so far
     lead_ins: dict[int, list[Source]] = {}  # quote_id -> sources of the paragraph that leads into it
     history = History()
@@ -50,23 +50,25 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None, tagger=Non
             history.note(src, c.block_index)  # "Obama suggested ... he said": the nearest name, even in this sentence
             if why:
                 signals.append(why)
-        tag = tag_sources.get(c.quote_id) if c.quote_id is not None else None
-        if mine.tag_span is not None and tag:
+        # the quoted block's own frame: its closing tag, else the paragraph that led into it
+        tag = (tag_sources.get(c.quote_id) or lead_ins.get(c.quote_id)) if c.quote_id is not None else None
+        written_tag = []
+        if mine.tag_span is not None and c.quote_id in tag_sources:
+            # the tag frames the whole excerpt (inherited, as for its other sentences) and is written here
             a, b = mine.tag_span
-            sources.append(replace(tag[0], inherited=False, start=a, end=b))
-        sources.extend(mine.links)
-        sources = _dedupe(sources)
-        own_sources = list(sources)
+            written_tag = [replace(tag_sources[c.quote_id][0], start=a, end=b)]
+        own_sources = _dedupe(sources + mine.links)
+        for s in mine.links:
+            history.note(s, c.block_index)
+        for s in tag or ():
+            history.note(s, c.block_index)
         signals.extend(mine.signals)
         if own_sources:
-            if tag:
-                sources = _dedupe(sources + tag)
+            sources = _dedupe(own_sources + written_tag + (tag or []))
         else:
             frame: list[Source] = []
             if tag:
                 frame += tag
-            elif c.quote_id is not None and c.quote_id in lead_ins:
-                frame += lead_ins[c.quote_id]
             elif block.text.rstrip().endswith(":") and c.index == last_in_block[c.block_index]:
                 # "That trend continues:" introduces the quote that follows it and rests on it
                 nxt = _next_quote_id(draft, block.index)
@@ -78,15 +80,14 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None, tagger=Non
                 speaker = history.speaker
                 frame.append(replace(speaker, cue="quotation continued from " + speaker.name, start=None, end=None))
                 signals.append(f"continues the quotation of {speaker.name}")
-            sources = _dedupe([_inherited(s) for s in frame])
-        if c.quote_id is not None and tag:
+            sources = _dedupe(written_tag + [_inherited(s) for s in frame])
+        if c.quote_id is not None and c.quote_id in tag_sources:
             signals.append(f"quoted block tagged [{block.tag}]")
+        elif tag:
+            signals.append("quoted block introduced by " + ", ".join(s.name for s in tag))
         if own_sources:
-            resolved[c.index] = own_sources
             block_last[c.block_index] = [_inherited(s) for s in own_sources][:_MAX_FRAME]
-            for s in own_sources:
-                history.note(s, c.block_index)
-        if c.index == last_in_block[c.block_index] and block.text.rstrip().endswith(":"):
+        if c.index == last_in_block[c.block_index] and (block.text.rstrip().endswith(":") or c.links):
             nxt = _next_quote_id(draft, block.index)
             lead = [s for s in block_last.get(c.block_index, []) if s.kind != "vague"]
             if nxt is not None and lead:

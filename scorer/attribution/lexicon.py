@@ -52,7 +52,8 @@ DOCUMENT = frozenset(
 MEDIA = frozenset(
     """newspaper newspapers paper broadcaster broadcasters agency news media outlet outlets tv television radio
     daily weekly times post journal magazine tabloid wire channel network station press herald tribune gazette
-    telegraph guardian chronicle reporter website site portal service""".split()
+    telegraph guardian chronicle reporter website site portal service ledger courier examiner sentinel inquirer
+    dispatch observer monitor mirror express standard bulletin wire""".split()
 )
 # Bodies that speak for themselves: "the ministry", "police", "the company".
 INSTITUTION = frozenset(
@@ -62,7 +63,7 @@ INSTITUTION = frozenset(
     congress senate party bureau institute foundation university union organization organisation group state
     regime leadership junta secretariat directorate forces mission consulate firm corporation inc corp ltd llc
     co association society center centre council ngo charity team club school college network fund programme
-    program unit division headquarters ministry's government's""".split()
+    program unit division headquarters treasury pentagon kremlin interpol""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them his its their one".split())
 HEDGE = frozenset(

@@ -26,16 +26,18 @@ class History:
     report: Source | None = None  # a named or linked report, document or outlet: "the report"
 
     def note(self, s: Source, block: int) -> None:
-        if s.inherited or s.unconfirmed:
+        if s.unconfirmed:
+            return
+        if (s.kind == "document" and s.named) or (s.kind == "outlet" and (s.url or s.via)):
+            self.report = s  # a quoted block's tag counts too: "the report" is often the quoted one
+        elif s.kind == "outlet" and s.named and self.report is None and not s.inherited:
+            self.report = s
+        if s.inherited:
             return
         if s.kind in ("person", "anonymous"):
             self.speaker, self.speaker_block = s, block
         elif s.kind in ("organization", "outlet") and s.named:
             self.body, self.body_block = s, block
-        if (s.kind == "document" and (s.url or s.name[:1].isupper())) or (s.kind == "outlet" and (s.url or s.via)):
-            self.report = s
-        elif s.kind == "outlet" and s.named and self.report is None:
-            self.report = s
 
 
 def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | None]:
@@ -62,9 +64,7 @@ def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | Non
         referent = history.report
     if referent is None:
         return s, None
-    kind = referent.kind
-    if m.ref == "report" and referent.kind not in ("outlet", "organization"):
-        kind = "document"
+    kind = "document" if m.ref == "report" else referent.kind  # "the report" is a document, whoever wrote it
     resolved = replace(referent, kind=kind, cue=s.cue, inherited=False, start=s.start, end=s.end,
                        hedged=s.hedged or referent.hedged, unconfirmed=False, role=None, named=referent.named)
     return resolved, f"“{m.surface}” resolved to {referent.name}"

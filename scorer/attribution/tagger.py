@@ -19,16 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.attribution import lexicon
+from scorer.attribution.tokens import PATTERN as _TOKEN_PATTERN
 from scorer.attribution.tokens import tokenize
 from scorer.errors import ModelError
 from scorer.quoting import quote_spans
 
-SCHEMA_VERSION = "span-tagger-v1"  # bump when a feature template changes
+SCHEMA_VERSION = "span-tagger-v3"  # bump when a feature template changes
 KINDS = ("outlet", "person", "organization", "document", "anonymous", "vague")
 WINDOW = (-2, -1, 1, 2)
 MODEL_NAME = "span-tagger.crfsuite"
 STAMP_NAME = "span-tagger.json"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 # CRFsuite training: L-BFGS is deterministic, so the same spans give the same model bytes.
 TRAIN_PARAMS = {
     "c1": 0.2,
@@ -46,6 +48,8 @@ def schema_hash() -> str:
     for name, words in lexicon.CLASSES:
         h.update(name.encode())
         h.update(" ".join(sorted(words)).encode())
+    h.update(" ".join(sorted(_RUN_INNER | _CLAUSE_BREAK | _SPEECH)).encode())
+    h.update(_TOKEN_PATTERN.encode())
     return h.hexdigest()
 
 
@@ -84,11 +88,11 @@ class _Features:
         self._cache: dict[str, tuple] = {}
         keep = self._keep
         # context features by (distance, capitalised): precomputed strings, no formatting per token
-        self.left = {(d, c): keep(["svL=" + _bucket(d), f"svL{'C' if c else 'l'}={_bucket(d)}"])
+        self.left = {(d, c): keep([f"svL{'C' if c else 'l'}={_bucket(d)}"])
                      for d in range(1, 13) for c in (True, False)}
-        self.right = {(d, c): keep(["svR=" + _bucket(d), f"svR{'C' if c else 'l'}={_bucket(d)}"])
+        self.right = {(d, c): keep([f"svR{'C' if c else 'l'}={_bucket(d)}"])
                       for d in range(1, 13) for c in (True, False)}
-        self.run = {(pos, size): keep([f"run={pos}", f"runlen={size}"])
+        self.run = {(pos, size): keep([f"run={pos}{size}"])
                     for pos in "SBIE" for size in ("1", "2", "3+")}
         self.single = {name: keep([name]) for name in ("bos", "eos", "q", "acc", "regB=news", "regI=news",
                                                         "regB=org", "regI=org")}
@@ -103,7 +107,8 @@ class _Features:
             return hit
         low = token.lower()
         shape = _shape(token)
-        classes = [name for name, words in _CLASS_LIST if low in words]
+        key = low[:-1] if len(low) > 2 and low.endswith(".") else low  # "Dr." is the title "dr"
+        classes = [name for name, words in _CLASS_LIST if key in words]
         cap = token[:1].isupper()
         # A capitalised word is known by its shape and classes, not by itself: names must not be memorised
         # (the tagger has to find names it never saw), common words and sentence-initial ones ("The") are.
@@ -117,8 +122,7 @@ class _Features:
             feats = [p + "L=" + c for c in classes]
             if off in (-1, 1):
                 feats.append(p + "w=" + known)
-            if off in (-1, 1):
-                feats.append(p + "sh=" + shape)
+
             lists.append(feats)
         lists = [self._keep(fs) for fs in lists]
         kind = (_BREAK if token in _CLAUSE_BREAK else _ACCORDING if low == "according"
@@ -169,8 +173,14 @@ def sentence_features(text: str, tokens: list[tuple[int, int, str]], registry=No
     empty: list[str] = []
     pad = (empty,) * 5
     padded = [pad, pad, *pw, pad, pad]
-    return [pw[i][0] + ext[i] + padded[i][1] + padded[i + 1][2] + padded[i + 3][3] + padded[i + 4][4]
-            for i in range(n)]
+    for i in range(n):
+        f = ext[i]  # a fresh list per token: extended in place, no intermediate lists
+        f += pw[i][0]
+        f += padded[i][1]
+        f += padded[i + 1][2]
+        f += padded[i + 3][3]
+        f += padded[i + 4][4]
+    return ext
 
 
 def _context(pw: list[tuple], ext: list[list[str]], cache: _Features) -> None:
@@ -391,3 +401,22 @@ def write_tagger(corpus, directories: tuple[Path, ...], data_hash: str | None = 
         tmp_model.replace(d / MODEL_NAME)
         write_atomic(d / STAMP_NAME, stamp)
     return digest
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scorer.attribution.tagger [CORPUS]`: retrain the tagger on the corpus's spans and write it
+    to models/ and the package data directory (what `scorer train` calls first: attribution feeds the
+    strength model)."""
+    import sys
+
+    from scorer.model.corpus import DEFAULT_CORPUS, load_corpus
+
+    args = sys.argv[1:] if argv is None else argv
+    corpus = load_corpus(Path(args[0]) if args else DEFAULT_CORPUS)
+    digest = write_tagger(corpus, (MODELS_DIR, DATA_DIR))
+    print(f"wrote {MODELS_DIR / MODEL_NAME} and {DATA_DIR / MODEL_NAME} (sha256 {digest[:12]})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

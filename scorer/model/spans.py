@@ -85,10 +85,10 @@ def gold_spans(row) -> list[Span]:
 
 
 def predicted_spans(claim, attribution) -> list[Span]:
-    """The sentence's own sources, where they are written in it (a source with no offsets is not a mention
-    in the text: a link, an affiliation, an inherited frame)."""
-    return [(s.start, s.end, s.kind) for s in attribution.sources
-            if not s.inherited and s.start is not None and s.end is not None]
+    """The sources written in the sentence, with their offsets (a source without offsets is not a mention in
+    its text: a link, an affiliation, a frame from another sentence; a quoted block's closing tag is a frame
+    written in the sentence that holds it)."""
+    return [(s.start, s.end, s.kind) for s in attribution.sources if s.start is not None and s.end is not None]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
