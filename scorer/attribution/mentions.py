@@ -122,7 +122,8 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
     # Only a sentence with a word that can show a source is tagged: a quarter of all sentences have none,
     # and skipping them keeps `scorer check` fast (the tagger finds almost nothing in them anyway).
     tagged = names or not lowered.isdisjoint(_TRIGGERS) or "(" in text or "[" in text
-    spans = tagger.tag(text, tokens, names) if tagged and tokens else []
+    quote_at = quote_spans(text) if _HAS_QUOTE.search(text) else []
+    spans = tagger.tag(text, tokens, names, quote_at) if tagged and tokens else []
     # rules kept where they are plainly right: the closing tag of a quoted block, a dateline's outlet
     if block.tag is not None:
         tag = trailing_tag(text)
@@ -141,16 +142,21 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
                 spans = [(a, b, "outlet") if s[0] < b and a < s[1] else s for s in spans]
     if not lowered.isdisjoint(_TITLE_TOKENS):
         spans = _titled_names(tokens, spans)
+    titles = {}
+    if not lowered.isdisjoint(_TITLED_HEADS) and ("“" in text or '"' in text):
+        spans, titles = _titled_documents(text, spans)
     if "by" in lowered and not lowered.isdisjoint(_PASSIVE_VERBS):
         spans = _passive_agents(text, spans)
     masked = None
-    own.quotes = quoted_spans(text) if _HAS_QUOTE.search(text) else ()
+    own.quotes = quoted_spans(text, quote_at) if quote_at else ()
     may_decline = not lowered.isdisjoint(_DECLINED_WORDS) and not lowered.isdisjoint(_RESPONSE_WORDS)
     may_unconfirm = not lowered.isdisjoint(_UNVERIFIED_WORDS)
     for a, b, kind in spans:
         mention = _mention(text, a, b, kind, names, registry, tokens)
         if mention is None:
             continue
+        if (a, b) in titles:  # "The study, titled “Rivers at Risk,”": the document by its name
+            mention.source = _with(mention.source, name=titles[(a, b)], named=True)
         src = mention.source
         if may_unconfirm and _UNCONFIRMED_SUBJECT.match(text, src.end):
             continue  # "The figure has not been confirmed": what is unconfirmed, not who sources it
@@ -305,6 +311,32 @@ def _affiliations(text: str, own: Own, names) -> None:
                 break
 
 
+_TITLED_HEADS = frozenset(
+    "report study survey paper analysis review book film documentary assessment audit investigation".split()
+)
+_RUN_CONNECTORS = frozenset("of the and for & de on in".split())
+_TITLED_DOCUMENT = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?:report|study|survey|paper|analysis"
+    r"|review|book|film|documentary|assessment|audit|investigation))\s*,?\s*(?:(?:titled|entitled|called|named)\s+)?"
+    r"[“\"]([^”\"]{3,120}?)[,.]?[”\"]"
+)
+
+
+def _titled_documents(text: str, spans):
+    """ "The study, titled “Rivers at Risk,” found ...", "the report “Hidden Costs”": a document named by
+    its title in quotes. Returns the spans (the noun phrase added when the tagger missed it) and the titles."""
+    titles = {}
+    for m in _TITLED_DOCUMENT.finditer(text):
+        a, b = m.span(1)
+        hit = next((sp for sp in spans if sp[0] < b and a < sp[1]), None)
+        if hit is None:
+            spans = [*spans, (a, b, "document")]
+            hit = (a, b, "document")
+        if hit[2] == "document":
+            titles[(hit[0], hit[1])] = m.group(2).strip().rstrip(",.")
+    return spans, titles
+
+
 def _titled_names(tokens, spans):
     """ "said Dr. Maria Lopez", "Gov. Tom Brandt said": a titled name next to a speech verb is a person
     (the tagger, which rarely saw a title after "said", is not trusted to find it alone)."""
@@ -369,6 +401,9 @@ def _mention(text: str, a: int, b: int, kind: str, names, registry, tokens) -> M
     cue = _cue(text, a, b, tokens, surface)
     if kind in ("organization", "person") and ref is None and low[-1] in _NEWS_HEADS and surface[:1].isupper():
         kind = "outlet"  # "The Millbrook Ledger", "Harbor Daily": a news title, not a body or a person
+    if kind == "anonymous" and ref is None and len(words) >= 2 and all(
+            w[:1].isupper() for w, lw in zip(words, low) if lw not in _RUN_CONNECTORS):
+        kind = "organization"  # "Friends of the Marsh": a body's name, not unnamed people
     if kind in ("person", "anonymous") and not _SPOKES.isdisjoint(low):
         kind = "organization"  # "a White House spokesman": the body speaking, unnamed (RUBRIC.md "Spans")
     elif kind == "organization" and ref is None and len(words) >= 3:

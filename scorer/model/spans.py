@@ -155,8 +155,32 @@ def score_spans(units: list[tuple[str, list[Span], list[Span]]], **info) -> Span
     )
 
 
-def _units_for(corpus, docs, attribute_doc) -> list[tuple[str, list[Span], list[Span]]]:
-    atts = {doc: attribute_doc(doc) for doc in docs}
+def out_of_fold_attributions(corpus, n_splits: int = N_SPLITS, registry=None) -> dict[str, tuple]:
+    """doc -> its Attributions, each document attributed by a tagger trained on the other folds' documents
+    only (GroupKFold by document): what attribution gives on text its tagger never saw. For grouped
+    cross-validation of anything built on attribution (span metrics here; the strength model's features)."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    from scorer.attribution import attribute
+    from scorer.attribution.tagger import fit_tagger
+
+    if registry is None:
+        from scorer.outlets import get_registry
+
+        registry = get_registry()
+    docs = list(corpus.drafts)
+    n_splits = min(n_splits, len(docs))
+    out: dict[str, tuple] = {}
+    for train_idx, test_idx in GroupKFold(n_splits=n_splits).split(np.zeros(len(docs)), groups=np.array(docs)):
+        tagger = fit_tagger(corpus, {docs[i] for i in train_idx}, registry)
+        for i in test_idx:
+            d = docs[i]
+            out[d] = attribute(corpus.drafts[d], corpus.claims_by_doc[d], registry, tagger=tagger)
+    return out
+
+
+def _units(corpus, atts) -> list[tuple[str, list[Span], list[Span]]]:
     return [(row.claim.text, gold_spans(row), predicted_spans(row.claim, atts[row.doc][row.claim.index]))
             for row in corpus.rows if row.doc in atts]
 
@@ -165,7 +189,7 @@ def evaluate_spans(corpus=None, n_splits: int = N_SPLITS, method: str = "tagger"
     """Span metrics of `attribute` on the corpus.
 
     method "tagger": cross-validated by document, each fold's tagger trained on the other folds;
-    method "packaged": the attribution as installed (its packaged tagger, or the rules it has), no training.
+    method "packaged": the attribution as installed (its packaged tagger), no training (in-sample).
     """
     from scorer.attribution import attribute
     from scorer.model.corpus import load_corpus
@@ -177,25 +201,12 @@ def evaluate_spans(corpus=None, n_splits: int = N_SPLITS, method: str = "tagger"
         registry = get_registry()
     docs = list(corpus.drafts)
     if method == "packaged":
-        units = _units_for(corpus, docs,
-                           lambda d: attribute(corpus.drafts[d], corpus.claims_by_doc[d], registry))
-        return score_spans(units, documents=len(docs), folds=0, method=method)
+        atts = {d: attribute(corpus.drafts[d], corpus.claims_by_doc[d], registry) for d in docs}
+        return score_spans(_units(corpus, atts), documents=len(docs), folds=0, method=method)
     if method != "tagger":
         raise ValueError(f"unknown method {method!r}")
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
-    from scorer.attribution.tagger import fit_tagger
-
-    n_splits = min(n_splits, len(docs))
-    groups = np.array(docs)
-    units = []
-    for train_idx, test_idx in GroupKFold(n_splits=n_splits).split(np.zeros(len(docs)), groups=groups):
-        tagger = fit_tagger(corpus, {docs[i] for i in train_idx}, registry)
-        test = [docs[i] for i in test_idx]
-        units += _units_for(corpus, test, lambda d: attribute(corpus.drafts[d], corpus.claims_by_doc[d], registry,
-                                                              tagger=tagger))
-    return score_spans(units, documents=len(docs), folds=n_splits, method=method)
+    atts = out_of_fold_attributions(corpus, n_splits, registry)
+    return score_spans(_units(corpus, atts), documents=len(docs), folds=min(n_splits, len(docs)), method=method)
 
 
 def format_metrics(m: SpanMetrics) -> str:

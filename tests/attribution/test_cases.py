@@ -81,6 +81,12 @@ def test_records_documents_filings_show(text, words):
     assert own(att)[0].role == "document"
 
 
+def test_a_report_title_in_quotes_names_the_document():
+    _, att = first("The study, titled “Rivers at Risk,” found rising pollution.")
+    (src,) = att.sources
+    assert (src.name, src.kind, src.named) == ("Rivers at Risk", "document", True)
+
+
 def test_according_to_a_lower_case_organisation():
     claim, att = first("The plant will close, according to the United Auto Workers local.")
     assert mentions(claim, att) == [("the United Auto Workers local", "organization")]
