@@ -86,10 +86,10 @@ def attribute(draft: Draft, claims: tuple[Claim, ...], registry=None, tagger=Non
         elif tag:
             signals.append("quoted block introduced by " + ", ".join(s.name for s in tag))
         if own_sources:
-            block_last[c.block_index] = [_inherited(s) for s in own_sources][:_MAX_FRAME]
+            block_last[c.block_index] = own_sources[:_MAX_FRAME]  # made inherited only when a sentence takes them
         if c.index == last_in_block[c.block_index] and (block.text.rstrip().endswith(":") or c.links):
             nxt = _next_quote_id(draft, block.index)
-            lead = [s for s in block_last.get(c.block_index, []) if s.kind != "vague"]
+            lead = [_inherited(s) for s in block_last.get(c.block_index, []) if s.kind != "vague"]
             if nxt is not None and lead:
                 lead_ins[nxt] = lead
         signals.extend(_summary_signals(sources, mine))

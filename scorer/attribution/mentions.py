@@ -79,8 +79,11 @@ _UNCONFIRMED_SUBJECT = re.compile(
 _RESPONSE_WORDS = frozenset(
     "respond comment reply return confirm verify say answer elaborate reached specify identify address".split()
 )
-_TRIGGERS = (lexicon.SPEECH | lexicon.COMMUNICATIVE | lexicon.ACTION | lexicon.ANONYMOUS | lexicon.DOCUMENT
-             | lexicon.MEDIA | lexicon.HEDGE | frozenset("according by".split()))
+# A sentence is tagged only if it has a reporting, communicative or action verb, a hedge, "according" or "by",
+# a name the registry knows, or a bracket (tags, datelines): a third of all sentences have none of these,
+# and the tagger finds under 1 % of the corpus's spans in them.
+_TRIGGERS = (lexicon.SPEECH | lexicon.COMMUNICATIVE | lexicon.ACTION | lexicon.HEDGE
+             | frozenset("according by".split()))
 _HAS_QUOTE = re.compile("[“”\"„«»]")
 _UNVERIFIED_WORDS = frozenset("verified confirmed verify confirm corroborated unconfirmed".split())
 
@@ -117,10 +120,9 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
     text = claim.text
     own = Own()
     tokens = tokenize(text)
-    lowered = {t[2].lower() for t in tokens}
+    lows = [t[2].lower() for t in tokens]
+    lowered = set(lows)
     names = registry.find_names(text)
-    # Only a sentence with a word that can show a source is tagged: a quarter of all sentences have none,
-    # and skipping them keeps `scorer check` fast (the tagger finds almost nothing in them anyway).
     tagged = names or not lowered.isdisjoint(_TRIGGERS) or "(" in text or "[" in text
     quote_at = quote_spans(text) if _HAS_QUOTE.search(text) else []
     spans = tagger.tag(text, tokens, names, quote_at) if tagged and tokens else []
@@ -147,6 +149,12 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
         spans, titles = _titled_documents(text, spans)
     if "by" in lowered and not lowered.isdisjoint(_PASSIVE_VERBS):
         spans = _passive_agents(text, spans)
+    if not lowered.isdisjoint(_HEARSAY_WORDS) or (not lowered.isdisjoint(_AUX) and _aux_participle(lows)):
+        spans = _agentless(text, spans)
+    if not lowered.isdisjoint(_SAID_WORDS):
+        spans = _named_speakers(text, tokens, lows, spans)
+        if not lowered.isdisjoint(_INVERTED_HINTS):
+            spans = _inverted_and_definite(text, spans)
     masked = None
     own.quotes = quoted_spans(text, quote_at) if quote_at else ()
     may_decline = not lowered.isdisjoint(_DECLINED_WORDS) and not lowered.isdisjoint(_RESPONSE_WORDS)
@@ -314,6 +322,123 @@ def _affiliations(text: str, own: Own, names) -> None:
 _TITLED_HEADS = frozenset(
     "report study survey paper analysis review book film documentary assessment audit investigation".split()
 )
+_VAGUE_WORDS = frozenset(
+    "reportedly purportedly rumored rumoured supposedly believed said thought reported understood known".split()
+)
+# "reportedly", "is believed to", "it was reported that": an unattributed report (RUBRIC.md: vague); the agent,
+# when there is one ("was reported by Reuters"), is a source of its own
+_AGENTLESS = re.compile(
+    r"\b(?:reportedly|purportedly|rumou?red|supposedly)\b"
+    r"|\b(?:(?:[Ii]t)\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|widely\s+|often\s+|now\s+"
+    r"|long\s+|generally\s+)?(?:believed|said|thought|rumou?red|reported|understood|known)\b(?!\s+(?:by|for|as)\b)",
+)
+
+
+_SAID = ("said|says|told|tells|added|adds|wrote|writes|stated|noted|explained|warned|insisted|argued|claimed|announced"
+         "|confirmed|denied|acknowledged|admitted|testified|reported|recalled|tweeted|urged|called|promised|pledged")
+_SAID_WORDS = frozenset(_SAID.split("|"))
+_NAME_LINKS = frozenset("of the de van von bin al".split())
+_SPEAKER_FILLERS = frozenset("has had also later then previously".split())
+
+
+def _named_speakers(text: str, tokens, lows: list[str], spans):
+    """ "McMaster told reporters", "Nebenzia, Russia's envoy, said": a capitalised name as the subject of a
+    speech verb, when the tagger left it out; what it is, from its words."""
+    for v, low in enumerate(lows):
+        if low not in _SAID_WORDS:
+            continue
+        j = v - 1
+        while j >= 0 and lows[j] in _SPEAKER_FILLERS:
+            j -= 1
+        if j >= 0 and tokens[j][2] == "," and j >= 2:  # an appositive: "Nebenzia, Russia's envoy, said"
+            k = j - 1
+            while k >= 0 and tokens[k][2] != "," and j - k <= 12:
+                k -= 1
+            j = k - 1 if k >= 1 and tokens[k][2] == "," else j
+        end = j
+        while j >= 0 and (tokens[j][2][:1].isupper() or (lows[j] in _NAME_LINKS and j > 0
+                                                           and tokens[j - 1][2][:1].isupper())):
+            j -= 1
+        start = j + 1
+        if start > end or end - start >= 5 or (start > 0 and tokens[start - 1][2][-1:].isalnum()
+                                                and lows[start - 1] not in ("and", "but", "as", "while")
+                                                and not tokens[start - 1][2][:1].islower()):
+            continue
+        a, b = tokens[start][0], tokens[end][1]
+        if any(sp[0] < b and a < sp[1] for sp in spans):
+            continue
+        words = lows[start:end + 1]
+        if words[0] in lexicon.FUNCTION_WORDS or words[0] in lexicon.PRONOUNS \
+                or not _ANON_OR_BODY_CHECK.isdisjoint(words) and any(w in lexicon.ANONYMOUS for w in words):
+            continue
+        if (any(w in lexicon.INSTITUTION or w in lexicon.MEDIA or w in lexicon.COUNTRIES for w in words)
+                or (start == end and _ACRONYM.match(tokens[start][2]))):
+            kind = "organization"
+        else:
+            kind = "person"
+        spans = [*spans, (a, b, kind)]
+    return spans
+
+
+_ANON_OR_BODY_CHECK = lexicon.ANONYMOUS
+_HEARSAY_WORDS = frozenset("reportedly purportedly rumored rumoured supposedly".split())
+_AUX = frozenset("is are was were been".split())
+_PARTICIPLES = frozenset("believed said thought rumored rumoured reported understood known".split())
+_INVERTED_HINTS = frozenset(
+    "newspaper paper agency ministry group company firm organization organisation government outlet broadcaster "
+    "country council commission committee department office court police military party union embassy "
+    "administration regime the a an one two three several some".split()
+)
+
+
+def _aux_participle(lows: list[str]) -> bool:
+    for i, w in enumerate(lows[:-1]):
+        if w in _AUX and (lows[i + 1] in _PARTICIPLES or (i + 2 < len(lows) and lows[i + 2] in _PARTICIPLES)):
+            return True
+    return False
+
+
+_BODY_HEADS = (
+    "newspaper|paper|agency|ministry|group|company|firm|organi[sz]ation|government|outlet|broadcaster|country"
+    "|council|commission|committee|department|office|court|police|military|party|union|embassy|administration|regime"
+)
+# "the newspaper says", "the country reported": a definite description as the subject of a speech verb
+_DEFINITE_SPEAKER = re.compile(
+    r"\b([Tt]he\s+(?:[a-z][\w-]*\s+)?(?:" + _BODY_HEADS + r"))\s+(?:has\s+|had\s+|also\s+|further\s+|later\s+)?(?:"
+    + _SAID + r"|says|claims|reports|reported|raised|estimated|found)\b"
+)
+# "..., said the people, who asked ...", "“...,” said the official": the speaker after an inverted verb
+_INVERTED = re.compile(
+    r"[,”\"’]\s*(?:said|says|added|told|wrote|explained|warned|noted)\s+((?:the|a|an|one|two|three|several|some)\s+"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})(?=\s*[,.;:]|\s+(?:on|in|at|who|after|before|last|this)\b|$)"
+)
+
+
+def _inverted_and_definite(text: str, spans):
+    for pattern in (_DEFINITE_SPEAKER, _INVERTED):
+        for m in pattern.finditer(text):
+            a, b = m.span(1)
+            if any(sp[0] < b and a < sp[1] for sp in spans):
+                continue
+            low = m.group(1).lower().split()
+            head = low[-1]
+            kind = ("outlet" if head in _NEWS_HEADS or head in ("newspaper", "paper", "broadcaster", "outlet")
+                    else "organization" if head in lexicon.INSTITUTION or head in ("country", "firm")
+                    else "anonymous" if head in lexicon.ANONYMOUS
+                    else "document" if head in lexicon.DOCUMENT else None)
+            if kind:
+                spans = [*spans, (a, b, kind)]
+    return spans
+
+
+def _agentless(text: str, spans):
+    for m in _AGENTLESS.finditer(text):
+        a, b = m.span()
+        if not any(sp[0] < b and a < sp[1] for sp in spans):
+            spans = [*spans, (a, b, "vague")]
+    return spans
+
+
 _RUN_CONNECTORS = frozenset("of the and for & de on in".split())
 _TITLED_DOCUMENT = re.compile(
     r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?:report|study|survey|paper|analysis"

@@ -19,8 +19,10 @@ _REACH = 2  # paragraphs a pronoun reaches back (a lede may name its speaker a p
 class History:
     """The sources named so far in the draft, by what can refer back to them."""
 
-    speaker: Source | None = None  # person or anonymous: "he", "she", "they"
+    speaker: Source | None = None  # one person or unnamed person: "he", "she"
     speaker_block: int = -1
+    group: Source | None = None  # unnamed people: "they" ("officials", "residents")
+    group_block: int = -1
     body: Source | None = None  # organisation or outlet: "it", "the ministry", "the newspaper"
     body_block: int = -1
     report: Source | None = None  # a named or linked report, document or outlet: "the report"
@@ -34,7 +36,9 @@ class History:
             self.report = s
         if s.inherited:
             return
-        if s.kind in ("person", "anonymous"):
+        if s.kind == "anonymous" and _plural(s.name):
+            self.group, self.group_block = s, block
+        elif s.kind in ("person", "anonymous"):
             self.speaker, self.speaker_block = s, block
         elif s.kind in ("organization", "outlet") and s.named:
             self.body, self.body_block = s, block
@@ -47,10 +51,12 @@ def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | Non
         return s, None
     referent = None
     if m.ref == "person":
-        if history.speaker is not None and block - history.speaker_block <= _REACH:
+        plural = m.surface.lower() in ("they", "them", "their")
+        if plural and history.group is not None and block - history.group_block <= _REACH:
+            referent = history.group
+        elif not plural and history.speaker is not None and block - history.speaker_block <= _REACH:
             referent = history.speaker
-        elif m.surface.lower() in ("they", "them", "their") and history.body is not None \
-                and block - history.body_block <= _REACH:
+        elif plural and history.body is not None and block - history.body_block <= _REACH:
             referent = history.body
     elif m.ref == "thing":
         if s.kind == "document" and history.report is not None:
@@ -70,6 +76,16 @@ def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | Non
     return resolved, f"“{m.surface}” resolved to {referent.name}"
 
 
+def _plural(name: str) -> bool:
+    """ "officials", "residents who fled": unnamed people in the plural ("they", never "he")."""
+    words = name.lower().replace(",", " ").split()
+    head = next((w for w in words if w in _PLURAL_HEADS or (w.endswith("s") and not w.endswith("ss") and len(w) > 3
+                                                            and w not in _NOT_PLURAL)), None)
+    return head is not None and not name.lower().startswith(("a ", "an ", "one ", "the source"))
+
+
+_PLURAL_HEADS = frozenset("people police staff".split())
+_NOT_PLURAL = frozenset("this his its was has is as news".split())
 _MEDIA_HEADS = frozenset("newspaper paper broadcaster outlet daily tabloid magazine network station channel".split())
 
 

@@ -24,7 +24,7 @@ from scorer.attribution.tokens import tokenize
 from scorer.errors import ModelError
 from scorer.quoting import quote_spans
 
-SCHEMA_VERSION = "span-tagger-v4"  # bump when a feature template changes
+SCHEMA_VERSION = "span-tagger-v5"  # bump when a feature template changes
 KINDS = ("outlet", "person", "organization", "document", "anonymous", "vague")
 WINDOW = (-2, -1, 1, 2)
 MODEL_NAME = "span-tagger.crfsuite"
@@ -247,6 +247,35 @@ def _context(pw: list[tuple], ext: list[list[str]], cache: _Features) -> None:
             i += 1
 
 
+def collapse_quotes(tokens: list[tuple[int, int, str]], quotes) -> list[tuple[int, int, str]]:
+    """The tokens with each quotation of four tokens or more replaced by one placeholder spanning it.
+
+    Words inside a quotation are the speaker's and almost never name the sentence's source (2 % of the
+    corpus's spans), while they are a sixth of all words: the tagger reads the quotation as one word."""
+    if not quotes:
+        return tokens
+    out = []
+    qi = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        a = tokens[i][0]
+        while qi < len(quotes) and quotes[qi][1] <= a:
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] <= a < quotes[qi][1]:
+            qb = quotes[qi][1]
+            j = i
+            while j < n and tokens[j][0] < qb:
+                j += 1
+            if j - i >= 4:
+                out.append((tokens[i][0], tokens[j - 1][1], "<QUOTE>"))
+                i = j
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def bio_labels(tokens: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> list[str]:
     labels = ["O"] * len(tokens)
     for a, b, kind in spans:
@@ -290,6 +319,9 @@ class SpanTagger:
     def tag(self, text: str, tokens: list[tuple[int, int, str]] | None = None,
             names=None, quotes=None) -> list[tuple[int, int, str]]:
         tokens = tokenize(text) if tokens is None else tokens
+        if quotes is None and ("“" in text or '"' in text or "”" in text):
+            quotes = quote_spans(text)
+        tokens = collapse_quotes(tokens, quotes)
         if not tokens:
             return []
         labels = self._tagger.tag(sentence_features(text, tokens, self.registry, self._cache, names, quotes))
@@ -351,6 +383,8 @@ def training_sequences(corpus, docs: set[str] | None = None, registry=None):
             continue
         text = row.claim.text
         tokens = tokenize(text)
+        if "“" in text or '"' in text or "”" in text:
+            tokens = collapse_quotes(tokens, quote_spans(text))
         if not tokens:
             continue
         yield sentence_features(text, tokens, registry), bio_labels(tokens, gold_spans(row))
