@@ -231,3 +231,17 @@ def test_the_same_report_refers_back_to_the_linked_report_and_carries_its_url():
     assert back and not back[0].inherited
     assert claims[1].text[back[0].start:back[0].end] == "The same report"
     assert any(s.kind == "anonymous" for s in atts[1].sources)  # "residents"
+
+
+def test_no_explanation_repeats_a_word():
+    """ "She She added" was once shown to users: no signal or cue on the whole corpus doubles a word."""
+    import re
+
+    from scorer.model.corpus import load_corpus
+
+    corpus = load_corpus()
+    doubled = [text for doc, draft in corpus.drafts.items()
+               for att in attribute(draft, corpus.claims_by_doc[doc])
+               for text in (*att.signals, *(s.cue for s in att.sources))
+               if re.search(r"\b(\w+) \1\b", text, re.I)]
+    assert doubled == []
