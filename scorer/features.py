@@ -38,6 +38,7 @@ _PROCESS = re.compile(
     r"|could\s+not\s+(?:independently\s+)?(?:verify|confirm)",
     re.I,
 )
+_TRAILING_TAG = re.compile(r"\s\[[^\[\]]{1,60}\]\s*$")
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -54,7 +55,7 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     f["tag_line"] = float(claim.kind == "tag_line")
     f["in_quote"] = float(claim.quote_id is not None)
     f["list_item"] = float(claim.kind == "list_item")
-    stripped = text.rstrip("”\"’)] ")
+    stripped = _TRAILING_TAG.sub("", text).rstrip("”\"’)] ")  # "... the trip. [Daily NK]" ends with its "."
     f["question"] = float(stripped.endswith("?"))
     f["ends_colon"] = float(stripped.endswith(":"))
     f["no_final_punct"] = float(not stripped[-1:] in ".!?:…" if stripped else 1.0)

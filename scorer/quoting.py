@@ -68,10 +68,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quoted_spans(text: str) -> tuple[str, ...]:
-    """Quoted passages of a sentence, minus scare quotes of two words or fewer."""
+def quoted_spans(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
+    """Quoted passages of a sentence, minus scare quotes of two words or fewer (`spans`: its quote_spans,
+    when the caller has them)."""
     quotes = []
-    for a, b in quote_spans(text):
+    for a, b in quote_spans(text) if spans is None else spans:
         quote = text[a:b].strip().rstrip(",;:").strip()
         if len(quote.split()) > 2:
             quotes.append(quote)

@@ -18,6 +18,11 @@ STRENGTHS: tuple[str, ...] = ("strong", "moderate", "weak", "none")
 Strength = Literal["strong", "moderate", "weak", "none"]
 SourceKind = Literal["outlet", "person", "organization", "document", "anonymous", "vague"]
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "tag_line"]
+# What a source does for a claim: says it (a person, body or unnamed speaker), records it (a document),
+# or carries someone's words (an outlet, unnamed media and reports).
+SourceRole = Literal["speaker", "document", "carrier"]
+_ROLE_OF_KIND = {"person": "speaker", "organization": "speaker", "anonymous": "speaker", "document": "document",
+                 "outlet": "carrier", "vague": "carrier"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,32 @@ class Source:
     inherited: bool = False  # from the paragraph or quoted block rather than the sentence itself
     reliability: float | None = None  # outlet prior in [0, 1]
     outlet_kind: str | None = None  # the registry's kind: "wire agency", "state media", "ngo", ...
+    # Typed facts about the mention (issue 8); features and rules read these, never the display strings.
+    role: SourceRole | None = None  # filled from `kind` when not given
+    named: bool | None = None  # a name a reader can check; filled from `kind` when not given
+    hedged: bool = False  # the attribution itself is hedged ("reportedly said", "is believed to")
+    unconfirmed: bool = False  # the mention says it does NOT source the claim ("X did not respond")
+    # offsets of the mention in Claim.text; None when not written in this sentence (a frame from another
+    # sentence, a link); a quoted block's closing tag is inherited by all its sentences, with offsets in the last
+    start: int | None = None
+    end: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.role is None:
+            object.__setattr__(self, "role", _ROLE_OF_KIND.get(self.kind, "speaker"))
+        if self.named is None:
+            object.__setattr__(self, "named", self.kind in ("person", "organization", "outlet")
+                               or (self.kind == "document" and (bool(self.url) or _proper(self.name, self.start))))
+
+
+def _proper(name: str, start: int | None) -> bool:
+    """A document with a name of its own ("World Report 2019", "EPA records"), not a common noun phrase
+    ("The figure", "Court documents" opening a sentence, where the capital is only the sentence's)."""
+    words = name.split()
+    if words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her", "our"):
+        words, start = words[1:], 1
+    return any((w[:1].isupper() and (i > 0 or start != 0)) or (len(w) > 1 and w.isupper())
+               for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +155,8 @@ class Attribution:
     hedges: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()  # short human-readable reasons, shown to the user
     quotes: tuple[str, ...] = ()  # quoted spans of the claim, for verification
+    unconfirmed: bool = False  # the sentence says its claim is not confirmed ("could not be verified", "X declined")
+    unconfirmed_by: tuple[Source, ...] = ()  # mentions that do not source the claim ("X did not respond")
 
 
 @dataclass(frozen=True, slots=True)

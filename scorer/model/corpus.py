@@ -26,6 +26,7 @@ class LabelledClaim:
     claim: Claim
     check_worthy: bool
     strength: str | None
+    spans: tuple[tuple[str, str], ...] = ()  # (text, kind) of the source mentions in the unit's own text
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def load_corpus(corpus_dir: Path = DEFAULT_CORPUS) -> Corpus:
             if claim is None:
                 unaligned.append((doc, row["i"], row["text"]))
             else:
-                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row.get("strength")))
+                spans = tuple((sp["text"], sp["kind"]) for sp in row.get("spans") or ())
+                rows.append(LabelledClaim(doc, claim, bool(row["check_worthy"]), row.get("strength"), spans))
             if pos >= 0:
                 cursor = pos + 1
     return Corpus(drafts, claims_by_doc, tuple(rows), tuple(unaligned), data_hash(corpus_dir))

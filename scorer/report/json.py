@@ -23,7 +23,7 @@ def _round(value: float | None) -> float | None:
 
 def source_json(source: Source) -> dict:
     return {"name": source.name, "kind": source.kind, "outlet": source.outlet, "domain": source.domain,
-            "url": source.url, "cue": source.cue, "via": source.via}
+            "url": source.url, "cue": source.cue, "via": source.via, "start": source.start, "end": source.end}
 
 
 def verification_json(ver: Verification | None) -> dict | None:

@@ -36,10 +36,14 @@ def kinds(att) -> set[str]:
 
 def test_daily_nk_block_rests_on_daily_nk(seed):
     for start in ("Overall figures", "This represents a 60%", "Most North Koreans [77,000]"):
-        _, att = find(seed, start)
+        claim, att = find(seed, start)
         (src,) = [s for s in att.sources if s.outlet == "dailynk"]
-        assert src.cue == "[Daily NK]" and src.inherited
+        assert src.cue == "[Daily NK]" and src.role == "carrier" and src.inherited
         assert "quoted block tagged [Daily NK]" in att.signals
+        if "[Daily NK]" in claim.text:  # the tag frames the whole excerpt, and is written in this sentence
+            assert claim.text[src.start:src.end] == "Daily NK"
+        else:
+            assert src.start is None
 
 
 def test_anonymous_source_via_yonhap_and_the_korea_herald(seed):
@@ -77,7 +81,7 @@ def test_hedges_and_vague_reports(seed):
         ("The ministry's figures were wrong, according to Reuters.", {"outlet"}),
         ("An official, who spoke on condition of anonymity, said the plant had closed.", {"anonymous"}),
         ("Residents said the market had been shut for a week.", {"anonymous"}),
-        ("The plant has reportedly closed.", set()),
+        ("The plant has reportedly closed.", {"vague"}),  # RUBRIC.md "Spans": "reportedly" is vague
         ("It is believed that the plant closed in May.", {"vague"}),
         ("Jane Doe, a spokeswoman for the Acme Foundation, told reporters the plant closed.", {"person"}),
         ("The closure was disclosed on Monday by the state news agency.", {"outlet"}),

@@ -36,7 +36,7 @@ def test_claim_values(sample_report):
     assert ledger["line"] == 7 and ledger["column"] == 1  # front matter counts
     assert ledger["sources"] == [{"name": "Example Ledger", "kind": "outlet", "outlet": "ledger",
                                   "domain": "ledger.test", "url": "https://ledger.test/a",
-                                  "cue": "[Example Ledger]", "via": None}]
+                                  "cue": "[Example Ledger]", "via": None, "start": None, "end": None}]
     assert ledger["verification"] is None and ledger["findings"] == [] and ledger["suppressed"] is False
     assert [f["rule"] for f in anon["findings"]] == ["weak-sourcing", "anonymous-source"]
     assert anon["findings"][0] == {"rule": "weak-sourcing", "level": "error",
