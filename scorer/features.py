@@ -16,7 +16,7 @@ from scorer.quoting import QUOTE_MARKS, mask_quotes
 from scorer.types import Attribution, Claim
 
 # The version of what featurize computes. The model file stamps it; a model built for another schema is refused.
-SCHEMA = "sourcing-v2"
+SCHEMA = "sourcing-v3"
 
 _NAMED = ("person", "organization", "outlet", "document")
 _CONDITIONAL = re.compile(r"^\(?\s*(?:if|maybe|perhaps|imagine|suppose|whether|why|how|what|who|should|could|would)\b", re.I)
@@ -39,6 +39,7 @@ _PROCESS = re.compile(
     re.I,
 )
 _TRAILING_TAG = re.compile(r"\s\[[^\[\]]{1,60}\]\s*$")
+_TOKENS = re.compile(r"[A-Za-z]+")
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -85,7 +86,7 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     _kinds(f, "own", own)
     _kinds(f, "frame", inherited)
     # the rubric: a sentence's own attribution wins over its paragraph's
-    effective = own if any(s.kind != "document" or s.name[:1].isupper() for s in own) else own + inherited
+    effective = own if any(s.kind != "document" or s.named for s in own) else own + inherited
     _kinds(f, "eff", effective)
     f["own_speech"] = float(cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text)))
     f["hedged"] = float(bool(attribution.hedges))
@@ -115,10 +116,29 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     f["hedged_named"] = f["hedged"] * f["eff_named"]
     f["nothing"] = float(not attribution.sources)
     # what the named agent does: speaks ("said"), acts communicatively ("urged"), or is only mentioned
-    agent_verbs = {w.lower() for s in own if s.kind in ("person", "organization", "outlet") for w in s.cue.split()}
+    # the verbs next to each named mention: "X said", "said X", "X urged" (a few words either side of its offsets)
+    agent_verbs = {w.lower() for s in own if s.kind in ("person", "organization", "outlet") and s.start is not None
+                   for w in _TOKENS.findall(text[max(0, s.start - 25): s.end + 40])}
     f["agent_speech"] = float(bool(agent_verbs & cues.SPEECH_WORDS))
     f["agent_communicative"] = float(bool(agent_verbs & cues.COMMUNICATIVE_WORDS))
     f["unnamed_document"] = float(any(s.kind == "document" and not s.name[:1].isupper() for s in effective))
+    # typed facts of the mentions (scorer.types.Source), never their display strings
+    f["unconfirmed"] = float(attribution.unconfirmed)
+    f["own_hedged_source"] = float(any(s.hedged for s in own))
+    f["eff_named_speaker"] = float(any(s.named and s.role == "speaker" for s in effective))
+    f["eff_named_document"] = float(any(s.named and s.role == "document" for s in effective))
+    f["eff_carrier_only"] = float(bool(effective) and all(s.role == "carrier" for s in effective))
+    f["own_mentions"] = min(sum(1 for s in own if s.start is not None), 3) / 3
+    f["inherited_only"] = float(bool(attribution.sources) and not own)
+    # the cue patterns of plain reporting English, read straight from the sentence: a second witness beside the
+    # tagger, so a mention it misses ("a source who spoke on condition of anonymity") still weighs
+    lowered_all = {w.lower() for w in voice_words}
+    f["cue_anonymity"] = float(not lowered_all.isdisjoint(cues.ANONYMITY_TRIGGERS)
+                               and bool(cues.ANONYMITY_PHRASES.search(voice)))
+    f["cue_anonymous_speaker"] = float(bool(cues.anonymous_speaker(voice)))
+    f["cue_vague"] = float(not lowered_all.isdisjoint(cues.VAGUE_TRIGGERS) and bool(cues.VAGUE.search(text)))
+    f["cue_according_to"] = float(bool(cues.ACCORDING_TO.search(voice)))
+    f["cue_inverted_said"] = float(bool(cues.INVERTED.search(voice)))
     guess = _rubric_guess(effective, f["hearsay_hedge"] > 0)
     for label in ("strong", "moderate", "weak", "none"):
         f[f"rubric_{label}"] = float(guess == label)

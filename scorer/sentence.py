@@ -52,9 +52,10 @@ _WH = frozenset("who what when where why how which whether".split())
 # report; "believe", "think", "suggest" also express the writer's own stance and stay part of the sentence.
 _FRAME_VERBS = frozenset(
     """said says say told tells reported reports stated states announced announces added adds noted notes wrote
-    writes confirmed confirms explained explains according""".split()
+    writes confirmed confirms explained explains according suggest suggests suggested indicate indicates show shows
+    showed""".split()
 )
-_SUBJECT_STOP = frozenset("i we you if when while because although it this there what".split())
+_SUBJECT_STOP = frozenset("i we you if when while because although it this that these those there what".split())
 _TOKEN = re.compile(r"[A-Za-z]+")
 _PREPOSITIONS = frozenset("in on at to of for by with as during after before about from into through via".split())
 
@@ -126,6 +127,15 @@ def _folded(word: str) -> str:
         if len(_FOLDED) < _FOLDED_MAX:
             _FOLDED[word] = out
     return out
+
+
+def words_folded(text: str) -> list[str]:
+    """The sentence's words as the models read them: lower case, names folded to their shape, digits to 0."""
+    tokens = _WORD.findall(text)
+    if not tokens:
+        return []
+    first = tokens[0]
+    return [_folded(first if first.isupper() else first.lower())] + [_folded(t) for t in tokens[1:]]
 
 
 def sentence_features(text: str, kind: str = "paragraph", in_quote: bool = False) -> dict[str, float]:

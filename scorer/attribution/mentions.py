@@ -202,6 +202,25 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
             own.links.append(outlet_source(outlet, cue, url=link.url, domain=domain) if outlet
                              else Source(domain, "document", cue, domain=domain, url=link.url))
         own.signals.append(f"links to {domain}")
+    if not any(m.source.kind == "anonymous" for m in own.mentions) and not lowered.isdisjoint(cues.ANONYMITY_TRIGGERS):
+        span = _unnamed_speaker(text)
+        if span is not None:
+            mention = _mention(text, span[0], span[1], "anonymous", names, registry, tokens)
+            if mention is not None and not any(m.source.start is not None and m.source.start < span[1]
+                                               and span[0] < m.source.end for m in own.mentions):
+                own.mentions.append(mention)
+            elif mention is not None:  # the tagger read the speaker as named: the anonymity clause says otherwise
+                own.mentions = [m for m in own.mentions if not (m.source.start is not None
+                                and m.source.start < span[1] and span[0] < m.source.end)] + [mention]
+    if (not any(m.source.kind in ("vague", "anonymous") for m in own.mentions)
+            and not lowered.isdisjoint(cues.VAGUE_TRIGGERS)):
+        masked = masked if masked is not None else mask_quotes(text)
+        vague = cues.VAGUE.search(masked)  # "Reports suggest ...", "it is believed": an agentless attribution
+        if vague is not None and not any(m.source.start is not None and m.source.start < vague.end()
+                                         and vague.start() < m.source.end for m in own.mentions):
+            mention = _mention(text, vague.start(), vague.end(), "vague", names, registry, tokens)
+            if mention is not None:
+                own.mentions.append(mention)
     if names and own.mentions:
         _affiliations(text, own, names)
     if may_decline or (may_unconfirm and "by" in lowered):
@@ -222,6 +241,30 @@ def own_mentions(claim: Claim, block: Block, registry, tagger) -> Own:
                 if any(abs(h0 - s.end) < 30 or abs(s.start - h1) < 30 for h0, h1 in hearsay):
                     m.source = _with(s, hedged=True)
     return own
+
+
+_BEFORE_ANONYMITY = re.compile(r"[,\s]*(?:who|which)?\s*(?:spoke|speaking|talked|talking|asked|requested|declined|was|were"
+                               r"|is|are|not)?\s*$", re.I)
+_NP_STOP = frozenset("said says told that and but while as because when".split())
+
+
+def _unnamed_speaker(text: str) -> tuple[int, int] | None:
+    """The person an anonymity clause is about: "A city official, who spoke on condition of anonymity, said ..."
+    (offsets of "A city official"). Up to five words before the clause, back to a verb, conjunction or stop."""
+    m = cues.ANONYMITY_PHRASES.search(text)
+    if m is None or m.group(0).lower().startswith(("a source", "the source", "sources", "insider", "people familiar")):
+        return None  # the phrase names its own unnamed speaker; the tagger reads those
+    head = text[: m.start()]
+    end = _BEFORE_ANONYMITY.search(head).start()
+    if head[end - 1:end] == ",":
+        end -= 1
+    start = end
+    words = 0
+    for w in reversed(list(re.finditer(r"[^\s,;:.“”\"()]+", head[:end]))):
+        if w.end() < start - 1 or w.group().lower() in _NP_STOP or words == 5:
+            break
+        start, words = w.start(), words + 1
+    return (start, end) if words else None
 
 
 _NEGATED = re.compile(

@@ -47,8 +47,8 @@ class History:
 def resolve(m: Mention, history: History, block: int) -> tuple[Source, str | None]:
     """The mention as a source, and a signal saying what it was resolved to (None when left as written)."""
     s = m.source
-    if m.ref is None:
-        return s, None
+    if m.ref is None or s.url:
+        return s, None  # a linked mention ("according to [the ministry's report](...)") names its own page
     referent = None
     if m.ref == "person":
         plural = m.surface.lower() in ("they", "them", "their")

@@ -43,18 +43,23 @@ def train(
     from scorer.model.card import render_card
     from scorer.model.train import dumps, export, fit
 
-    loaded, data, extra = _load(corpus, claimbuster)
+    from scorer.attribution.tagger import write_tagger
+
+    loaded, data, extra, spans = _load(corpus, claimbuster)
+    output.mkdir(parents=True, exist_ok=True)
+    in_checkout = output.resolve() == (_REPO / "models").resolve() and _PACKAGED.parent.is_dir()
+    tagger_sha = write_tagger(loaded, (output, _PACKAGED.parent) if in_checkout else (output,), loaded.data_hash)
     fitted = fit(data, extra)
     text = dumps(export(fitted))
-    metrics = _cross_validate(loaded, data, extra)
-    output.mkdir(parents=True, exist_ok=True)
+    metrics = _cross_validate(loaded, data, extra, spans)
     write_atomic(output / "sourcing-model.json", text)
-    if output.resolve() == (_REPO / "models").resolve() and _PACKAGED.parent.is_dir():
+    if in_checkout:
         write_atomic(_PACKAGED, text)  # in a checkout, the copy the package ships (a real file, not a link)
     digest = hashlib.sha256(text.encode()).hexdigest()
     write_atomic(output / "MODEL_CARD.md",
                  render_card(metrics, loaded.data_hash, _file_hash(claimbuster), digest, fitted, len(loaded.unaligned)))
-    print(f"wrote {output / 'sourcing-model.json'} (sha256 {digest[:12]})", file=sys.stderr)
+    print(f"wrote {output / 'sourcing-model.json'} (sha256 {digest[:12]}) and the span tagger (sha256 "
+          f"{tagger_sha[:12]})", file=sys.stderr)
     _print_metrics(metrics)
     return ExitStatus.OK
 
@@ -81,8 +86,8 @@ def evaluate(
 
     from scorer.model.evaluate import below_floors, load_floors, write_plots
 
-    loaded, data, extra = _load(corpus, claimbuster)
-    metrics = _cross_validate(loaded, data, extra)
+    loaded, data, extra, spans = _load(corpus, claimbuster)
+    metrics = _cross_validate(loaded, data, extra, spans)
     if json_output:
         print(json.dumps({**metrics.as_dict(), "data_hash": loaded.data_hash}, indent=2))
     else:
@@ -103,20 +108,32 @@ def evaluate(
 
 def _load(corpus: Path, claimbuster: Path):
     from scorer.model.corpus import load_corpus
-    from scorer.model.dataset import build_dataset, load_claimbuster
+    from scorer.model.dataset import load_claimbuster
 
     if not (corpus / "labels.jsonl").exists():
         raise ScorerError(f"{corpus}: no labels.jsonl here")
     if not claimbuster.is_file():
         raise ScorerError(f"{claimbuster}: no ClaimBuster file here (see fixtures/claimbuster/README.md)")
     loaded = load_corpus(corpus)
-    return loaded, build_dataset(loaded), load_claimbuster(claimbuster)
+    data, spans = honest_dataset(loaded)
+    return loaded, data, load_claimbuster(claimbuster), spans
 
 
-def _cross_validate(loaded, data, extra):
-    from scorer.model.evaluate import cross_validate
+def honest_dataset(loaded):
+    """Sourcing features from out-of-fold attribution (each document read by a tagger that never saw it), and
+    the span metrics of that same attribution: both measured as a new draft would be read."""
+    from scorer.model.dataset import build_dataset
+    from scorer.model.spans import _units, out_of_fold_attributions, score_spans
 
-    return cross_validate(data, extra)
+    attributions = out_of_fold_attributions(loaded)
+    spans = score_spans(_units(loaded, attributions), documents=len(loaded.drafts), folds=5, method="tagger")
+    return build_dataset(loaded, attributions=attributions), spans
+
+
+def _cross_validate(loaded, data, extra, spans):
+    from scorer.model.evaluate import full_metrics
+
+    return full_metrics(loaded, data, extra, spans)
 
 
 def _file_hash(path: Path) -> str:
@@ -137,6 +154,14 @@ def _print_metrics(m) -> None:
     if m.claimbuster_f1 is not None:
         print(f"  ClaimBuster, held out by debate ({m.claimbuster_rows} sentences): factual P {m.claimbuster_precision:.3f}"
               f"  R {m.claimbuster_recall:.3f}  F1 {m.claimbuster_f1:.3f}")
+    if m.strength_macro_f1_packaged_tagger is not None:
+        print(f"  with the packaged tagger (it saw every document): macro-F1 {m.strength_macro_f1_packaged_tagger:.3f}"
+              f"  AUC {m.adequate_auc_packaged_tagger:.3f}")
+    if m.spans:
+        o, e = m.spans["overlap"], m.spans["exact"]
+        print(f"  source mentions, overlap     P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}"
+              f"   exact F1 {e['f1']:.3f}   kind accuracy {m.spans['kind_accuracy']:.3f}")
+        print("    per kind (overlap F1): " + "  ".join(f"{k} {v['f1']:.3f}" for k, v in m.spans["per_kind"].items()))
     print("  confusion (rows true, columns predicted: strong moderate weak none)")
     for c, row in zip(m.strength_f1, m.confusion):
         print(f"    {c:<9}" + "".join(f"{x:>6}" for x in row))

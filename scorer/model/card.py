@@ -58,12 +58,17 @@ def render_card(metrics: Metrics, data_hash: str, claimbuster_hash: str, model_s
 
 ## Cross-validated metrics ({metrics.folds}-fold, grouped by document: `scorer evaluate`)
 
+Each document's sourcing is read by a span tagger trained on the other folds' documents only, as a new draft
+would be read; the sourcing models are trained the same way (out-of-fold attribution), so they learn to weigh
+the tagger's real mistakes.
+
 | metric | value |
 |---|---:|
 | check-worthiness F1 (corpus) | {metrics.check_worthy_f1:.3f} |
 {cb}| strength macro-F1 | {metrics.strength_macro_f1:.3f} |
 | ROC AUC of confidence for adequately sourced | {metrics.adequate_auc:.3f} |
 | expected calibration error of the confidence (10 bins) | {metrics.calibration_error:.3f} |
+| strength macro-F1 / AUC with the packaged tagger, which saw every document (comparable with the figures before the tagger) | {_packaged(metrics)} |
 
 | true \\ predicted | F1 | strong | moderate | weak | none |
 |---|---:|---:|---:|---:|---:|
@@ -86,6 +91,12 @@ copy, and its coders counted some predictions as factual where the rubric does n
 media-reliability dataset (Burdisso et al., 2024) and the project's own profiles. It rates how a claim is
 *sourced*, not whether it is true.
 """
+
+
+def _packaged(m: Metrics) -> str:
+    if m.strength_macro_f1_packaged_tagger is None:
+        return "not measured"
+    return f"{m.strength_macro_f1_packaged_tagger:.3f} / {m.adequate_auc_packaged_tagger:.3f}"
 
 
 def _spans_table(spans: dict) -> str:

@@ -35,10 +35,13 @@ class Dataset:
         return len(self.groups)
 
 
-def build_dataset(corpus: Corpus, registry=None) -> Dataset:
-    attributions = {}
-    for doc, draft in corpus.drafts.items():
-        attributions[doc] = attribute(draft, corpus.claims_by_doc[doc], registry)
+def build_dataset(corpus: Corpus, registry=None, attributions: dict | None = None) -> Dataset:
+    """Feature rows of the corpus. `attributions` (doc -> Attributions) replaces the packaged attribution: the
+    out-of-fold attributions of scorer.model.spans, from taggers that never saw the document, give sourcing
+    features as noisy as on a new draft, which is what the sourcing models must learn to weigh."""
+    if attributions is None:
+        attributions = {doc: attribute(draft, corpus.claims_by_doc[doc], registry)
+                        for doc, draft in corpus.drafts.items()}
     sentence, sourcing, cw, st, groups = [], [], [], [], []
     for row in corpus.rows:
         claim = row.claim

@@ -44,6 +44,11 @@ class Metrics:
     claimbuster_f1: float | None = None
     claimbuster_rows: int = 0
     spans: dict = field(default_factory=dict)
+    # the same sourcing models measured on attribution by the packaged tagger, which saw every document's spans:
+    # comparable with the figures measured before the tagger existed (issue 2's minimums apply to these); the
+    # headline figures above read each document with a tagger that never saw it
+    strength_macro_f1_packaged_tagger: float | None = None
+    adequate_auc_packaged_tagger: float | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -96,6 +101,20 @@ def cross_validate(data: Dataset, claimbuster: Dataset | None = None, n_splits: 
     return Metrics(**metrics)
 
 
+def full_metrics(corpus, data: Dataset, claimbuster: Dataset | None, spans) -> Metrics:
+    """Everything `scorer evaluate` reports: `data` built from out-of-fold attribution (honest), ClaimBuster held
+    out by debate, the span metrics, and the sourcing figures again on the packaged tagger's attribution."""
+    from dataclasses import replace
+
+    from scorer.model.dataset import build_dataset
+
+    honest = cross_validate(data, claimbuster)
+    packaged = cross_validate(build_dataset(corpus), None)
+    return replace(honest, spans=spans.as_dict(),
+                   strength_macro_f1_packaged_tagger=packaged.strength_macro_f1,
+                   adequate_auc_packaged_tagger=packaged.adequate_auc)
+
+
 def claimbuster_metrics(corpus: Dataset, claimbuster: Dataset, n_splits: int = N_SPLITS) -> dict:
     """Check-worthiness (factual vs non-factual) on ClaimBuster, held out by whole debates; the corpus always trains."""
     pred = np.zeros(len(claimbuster), dtype=bool)
@@ -114,7 +133,7 @@ def claimbuster_metrics(corpus: Dataset, claimbuster: Dataset, n_splits: int = N
 
 
 def _check_worthy_only(weights: dict):
-    empty = {"features": [], "coef": [], "intercept": 0.0}
+    empty = {"features": [], "coef": [], "means": [], "intercept": 0.0}
     return model_from_dict(export(Fitted(weights, {**empty, "calibration": {"scale": 1.0, "offset": 0.0}}, empty, empty)))
 
 

@@ -39,6 +39,7 @@ class Linear:
     intercept: float
     scale: float = 1.0
     offset: float = 0.0
+    means: dict[str, float] | None = None  # each feature's mean over the training rows
 
     def logit(self, features: dict[str, float]) -> float:
         w = self.weights
@@ -47,10 +48,14 @@ class Linear:
             z += w[name] * features[name]
         return self.scale * z + self.offset
 
-    def contributions(self, features: dict[str, float]) -> list[tuple[str, float]]:
-        """(feature, calibrated weight x value) of every active feature the model knows."""
-        w = self.weights
-        return [(name, self.scale * w[name] * value) for name, value in features.items() if value and name in w]
+    def contributions(self, features: dict[str, float], every: bool = False) -> list[tuple[str, float]]:
+        """(feature, calibrated weight x (value - its training mean)): how far each feature moved this sentence's
+        log-odds from the average sentence's. Against the mean, a feature every sentence has (its length) does not
+        crowd out the ones that set this sentence apart, and an absent cue that usually counts ("no named
+        source") shows too. `every`: all the model's features (a small model); else only those present."""
+        w, mu, k = self.weights, self.means or {}, self.scale
+        names = w.keys() if every else (n for n, v in features.items() if v and n in w)
+        return [(name, k * w[name] * (features.get(name, 0.0) - mu.get(name, 0.0))) for name in names]
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,7 @@ class LinearModel:
         remove it, so a cue the reader misses never lets a fact pass."""
         if p_cw >= 0.5:
             return True
-        return bool(sourcing.get("own_speech") and sourcing.get("own_any")
-                    and not sentence.keys() & _NOT_STATEMENTS)
+        return bool(sourcing.get("own_any") and not sentence.keys() & _NOT_STATEMENTS)
 
     def adequate_probability(self, sourcing: dict[str, float], shift: float = 0.0) -> float:
         return _sigmoid(self.adequate.logit(sourcing) + shift)
@@ -103,14 +107,14 @@ class LinearModel:
         shift = self.shift_for(verification)
         confidence = self.adequate_probability(sourcing, shift)
         strength = self.strength(sourcing, confidence)
-        why = _top(self.adequate.contributions(sourcing))
+        why = _top(self.adequate.contributions(sourcing, every=True))
         if shift:
             why = why + (("verification", shift),)
         return Score(True, p_cw, strength, confidence, why=why)
 
 
 def _top(contributions: list[tuple[str, float]], negative_only: bool = False) -> tuple[tuple[str, float], ...]:
-    items = [c for c in contributions if c[0] != "bias" and abs(c[1]) >= 0.05 and (not negative_only or c[1] < 0)]
+    items = [c for c in contributions if not c[0].startswith("bias") and abs(c[1]) >= 0.05 and (not negative_only or c[1] < 0)]
     items.sort(key=lambda c: (-abs(c[1]), c[0]))
     return tuple((name, round(value, 3)) for name, value in items[:_WHY_SHOWN])
 
@@ -144,6 +148,10 @@ def _linear(data: object, where: str, calibrated: bool = False) -> Linear:
     if not all(isinstance(n, str) for n in names) or len(set(names)) != len(names):
         raise ModelError(f"model file is not valid: {where} feature names must be distinct strings")
     numbers = [_finite(x, where) for x in coef]
+    means = data.get("means")
+    if not isinstance(means, list) or len(means) != len(names):
+        raise ModelError(f"model file is not valid: {where} needs a 'means' list as long as its features")
+    mean_values = [_finite(x, where) for x in means]
     intercept = _finite(data.get("intercept"), where)
     scale, offset = 1.0, 0.0
     if calibrated:
@@ -151,7 +159,7 @@ def _linear(data: object, where: str, calibrated: bool = False) -> Linear:
         if not isinstance(cal, dict):
             raise ModelError(f"model file is not valid: {where} has no calibration")
         scale, offset = _finite(cal.get("scale"), where), _finite(cal.get("offset"), where)
-    return Linear(dict(zip(names, numbers)), intercept, scale, offset)
+    return Linear(dict(zip(names, numbers)), intercept, scale, offset, dict(zip(names, mean_values)))
 
 
 def _finite(x: object, where: str) -> float:

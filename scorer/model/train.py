@@ -72,8 +72,10 @@ def _logistic(rows: list[dict[str, float]], y: list[int], C: float, weights=None
     model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced" if balanced else None, solver="newton-cg")
     model.fit(X, np.array(y, dtype=int), sample_weight=None if weights is None else np.asarray(weights, dtype=float))
     coef = model.coef_[0]
-    kept = [(str(n), _r(w)) for n, w in zip(names, coef) if _r(w) != 0.0]
-    return {"features": [n for n, _ in kept], "coef": [w for _, w in kept], "intercept": _r(model.intercept_[0])}
+    means = np.asarray(X.mean(axis=0)).ravel()  # for explanations: a feature's effect against the average sentence
+    kept = [(str(n), _r(w), _r(mu)) for n, w, mu in zip(names, coef, means) if _r(w) != 0.0]
+    return {"features": [n for n, _, _ in kept], "coef": [w for _, w, _ in kept],
+            "means": [mu for _, _, mu in kept], "intercept": _r(model.intercept_[0])}
 
 
 def logit(model: dict, row: dict[str, float]) -> float:
@@ -105,7 +107,7 @@ def fit_level(data: Dataset, positive: str, negative: str) -> dict:
     if len(present) < 2:
         # a level the training rows never show is never predicted: a constant far to the side that was seen
         side = 30.0 if positive in present else -30.0
-        return {"features": [], "coef": [], "intercept": side}
+        return {"features": [], "coef": [], "means": [], "intercept": side}
     return _logistic([data.sourcing[i] for i in idx], [int(data.strength[i] == positive) for i in idx], C_LEVEL)
 
 

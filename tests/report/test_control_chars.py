@@ -22,10 +22,12 @@ def test_printable_keeps_text_and_drops_controls():
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_a_hostile_draft_writes_no_control_characters(tmp_path, fmt):
     draft = tmp_path / "hostile.md"
-    draft.write_text(f'The ministry{HOSTILE} said "the index rose by 12 percent" [here](https://site.test/a{HOSTILE}).\n'
+    draft.write_text(f'An official at the ministry{HOSTILE}, who spoke on condition of anonymity, said "the index rose '
+                     f'by 12 percent" [here](https://site.test/a{HOSTILE}).\n'
                      f"Officials{HOSTILE} reported it.\n\n" + "The ordinary words of a synthetic draft. " * 20 + "\n",
                      encoding="utf-8")
-    result = runner.invoke(app, ["check", str(draft), "--no-fetch", "--format", fmt, "--exit-zero"])
+    result = runner.invoke(app, ["check", str(draft), "--no-fetch", "--format", fmt, "--exit-zero"],
+                           env={"COLUMNS": "200"})  # the full table, whose cells show the draft's words
     assert result.exit_code == 0, result.output
     assert "ministry" in result.stdout and "owned" in result.stdout
     assert not ANY_CONTROL.search(result.stdout.replace("\n", "").replace("\t", ""))
