@@ -40,6 +40,12 @@ _PROCESS = re.compile(
 )
 _TRAILING_TAG = re.compile(r"\s\[[^\[\]]{1,60}\]\s*$")
 _TOKENS = re.compile(r"[A-Za-z]+")
+# words one of which every match of cues.ANONYMOUS_HEAD / cues.INVERTED contains
+_ANONYMOUS_HEADS = frozenset("""source sources insider insiders informant informants escapees defectors resident residents
+witnesses eyewitnesses officials diplomats investigators authorities observers analysts people individuals contacts
+researchers experts""".split())
+_INVERTED_VERBS = frozenset("""said says added adds told asked wrote writes noted explained continued stated warned insisted
+reports reported claimed claims quoted according""".split())
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -132,13 +138,15 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     f["inherited_only"] = float(bool(attribution.sources) and not own)
     # the cue patterns of plain reporting English, read straight from the sentence: a second witness beside the
     # tagger, so a mention it misses ("a source who spoke on condition of anonymity") still weighs
+    # (each regex only where a word it needs is present: most sentences have none)
     lowered_all = {w.lower() for w in voice_words}
     f["cue_anonymity"] = float(not lowered_all.isdisjoint(cues.ANONYMITY_TRIGGERS)
                                and bool(cues.ANONYMITY_PHRASES.search(voice)))
-    f["cue_anonymous_speaker"] = float(bool(cues.anonymous_speaker(voice)))
+    f["cue_anonymous_speaker"] = float(not lowered_all.isdisjoint(_ANONYMOUS_HEADS)
+                                       and bool(cues.anonymous_speaker(voice)))
     f["cue_vague"] = float(not lowered_all.isdisjoint(cues.VAGUE_TRIGGERS) and bool(cues.VAGUE.search(text)))
-    f["cue_according_to"] = float(bool(cues.ACCORDING_TO.search(voice)))
-    f["cue_inverted_said"] = float(bool(cues.INVERTED.search(voice)))
+    f["cue_according_to"] = float("according" in lowered_all and bool(cues.ACCORDING_TO.search(voice)))
+    f["cue_inverted_said"] = float(not lowered_all.isdisjoint(_INVERTED_VERBS) and bool(cues.INVERTED.search(voice)))
     guess = _rubric_guess(effective, f["hearsay_hedge"] > 0)
     for label in ("strong", "moderate", "weak", "none"):
         f[f"rubric_{label}"] = float(guess == label)

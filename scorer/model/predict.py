@@ -48,6 +48,27 @@ class Linear:
             z += w[name] * features[name]
         return self.scale * z + self.offset
 
+    def top_contributions(self, features: dict[str, float], n: int) -> list[tuple[str, float]]:
+        """The `n` largest contributions over every feature of the model, present or not. An absent feature's
+        contribution is a constant (-weight x mean), so those are ranked once, when the model loads."""
+        present = {name: c for name, c in self.contributions(features)}
+        out = list(present.items())
+        for name, c in self._absent_ranked():
+            if len(out) >= len(present) + n:
+                break
+            if name not in present:
+                out.append((name, c))
+        return out
+
+    def _absent_ranked(self) -> list[tuple[str, float]]:
+        ranked = self.__dict__.get("_ranked")
+        if ranked is None:
+            mu, k = self.means or {}, self.scale
+            ranked = sorted(((name, -k * w * mu.get(name, 0.0)) for name, w in self.weights.items()),
+                            key=lambda c: (-abs(c[1]), c[0]))
+            object.__setattr__(self, "_ranked", ranked)
+        return ranked
+
     def contributions(self, features: dict[str, float], every: bool = False) -> list[tuple[str, float]]:
         """(feature, calibrated weight x (value - its training mean)): how far each feature moved this sentence's
         log-odds from the average sentence's. Against the mean, a feature every sentence has (its length) does not
@@ -107,7 +128,7 @@ class LinearModel:
         shift = self.shift_for(verification)
         confidence = self.adequate_probability(sourcing, shift)
         strength = self.strength(sourcing, confidence)
-        why = _top(self.adequate.contributions(sourcing, every=True))
+        why = _top(self.adequate.top_contributions(sourcing, _WHY_SHOWN + 2))
         if shift:
             why = why + (("verification", shift),)
         return Score(True, p_cw, strength, confidence, why=why)
