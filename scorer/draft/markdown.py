@@ -172,6 +172,16 @@ def _block(index: int, kind: str, inline, block_map, text: str, starts: tuple[in
 
     def emit(piece: str, offsets: list[int]) -> None:
         nonlocal length
+        n_off = len(offsets)
+        if n_off and offsets[-1] - offsets[0] == n_off - 1:  # one run of the file, the usual case: one step
+            t0, f0, n = segments[-1] if segments else (-2, -2, 0)
+            if t0 + n == length and f0 + n == offsets[0]:
+                segments[-1] = (t0, f0, n + n_off)
+            else:
+                segments.append((length, offsets[0], n_off))
+            parts.append(piece)
+            length += len(piece)
+            return
         for k, offset in enumerate(offsets):
             t0, f0, n = segments[-1] if segments else (-2, -2, 0)
             if t0 + n == length + k and f0 + n == offset:
@@ -220,6 +230,13 @@ class _Aligner:
 
     def align(self, piece: str, *, literal: bool = False) -> list[int]:
         """File offsets of the piece's characters; `literal` for a code span (no entities, no escapes)."""
+        pos, n = self.pos, len(piece)
+        if (self.fallback is None and "\\" not in piece and "&" not in piece and "\n" not in piece
+                and self.text.startswith(piece, pos, self.end)):
+            # the piece stands in the file as it is (no entity, escape or line break to step over): what the
+            # character-by-character match below would find, without the walk
+            self.pos = pos + n
+            return list(range(pos, pos + n))
         starts = [self.pos] if self.fallback is None or self.fallback >= self.pos else [self.pos, self.fallback]
         self.fallback = None
         for first in starts:
