@@ -46,6 +46,11 @@ witnesses eyewitnesses officials diplomats investigators authorities observers a
 researchers experts""".split())
 _INVERTED_VERBS = frozenset("""said says added adds told asked wrote writes noted explained continued stated warned insisted
 reports reported claimed claims quoted according""".split())
+# words one of which every match of _PROCESS / cues.DATE contains (a date may also be just digits)
+_PROCESS_WORDS = frozenset("not didn declined no has have had could".split())
+_DATE_WORDS = frozenset("""january february march april may june july august september october november december jan
+feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today
+week month year""".split())
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -78,9 +83,10 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     f["imperative_start"] = float(bool(_IMPERATIVE.match(text)))
     f["generic_subject"] = float(bool(_GENERIC_SUBJECT.match(text)))
     f["credit_line"] = float(bool(_CREDIT_LINE.match(text)))
-    f["process_statement"] = float(bool(_PROCESS.search(text)))
+    all_lowered = {w.lower() for w in words}
+    f["process_statement"] = float(not all_lowered.isdisjoint(_PROCESS_WORDS) and bool(_PROCESS.search(text)))
     f["number"] = float(bool(re.search(r"\d", text)))
-    f["date"] = float(bool(cues.DATE.search(text)))
+    f["date"] = float((f["number"] > 0 or not all_lowered.isdisjoint(_DATE_WORDS)) and bool(cues.DATE.search(text)))
     f["past_tense"] = min(len(_PAST.findall(text)), 3) / 3
     f["proper_nouns"] = min(len(_CAP.findall(text[1:])), 6) / 6
     quoted = bool(attribution.quotes)  # quotations of three words or more; scare quotes are not quotes
@@ -94,7 +100,8 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     # the rubric: a sentence's own attribution wins over its paragraph's
     effective = own if any(s.kind != "document" or s.named for s in own) else own + inherited
     _kinds(f, "eff", effective)
-    f["own_speech"] = float(cues.has_speech_verb(text) or bool(cues.ACCORDING_TO.search(text)))
+    f["own_speech"] = float(not all_lowered.isdisjoint(cues.SPEECH_WORDS)
+                            or ("according" in all_lowered and bool(cues.ACCORDING_TO.search(text))))
     f["hedged"] = float(bool(attribution.hedges))
     f["hedges_n"] = min(len(attribution.hedges), 2) / 2
     f["hearsay_hedge"] = float(any(h.split()[0] in cues.HEARSAY_HEDGES for h in attribution.hedges)
