@@ -39,18 +39,7 @@ _PROCESS = re.compile(
     re.I,
 )
 _TRAILING_TAG = re.compile(r"\s\[[^\[\]]{1,60}\]\s*$")
-_TOKENS = re.compile(r"[A-Za-z]+")
-# words one of which every match of cues.ANONYMOUS_HEAD / cues.INVERTED contains
-_ANONYMOUS_HEADS = frozenset("""source sources insider insiders informant informants escapees defectors resident residents
-witnesses eyewitnesses officials diplomats investigators authorities observers analysts people individuals contacts
-researchers experts""".split())
-_INVERTED_VERBS = frozenset("""said says added adds told asked wrote writes noted explained continued stated warned insisted
-reports reported claimed claims quoted according""".split())
-# words one of which every match of _PROCESS / cues.DATE contains (a date may also be just digits)
 _PROCESS_WORDS = frozenset("not didn declined no has have had could".split())
-_DATE_WORDS = frozenset("""january february march april may june july august september october november december jan
-feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today
-week month year""".split())
 _GENERIC_SUBJECT = re.compile(r"^(?:it|this|that|these|those|there|here)\b", re.I)
 
 
@@ -86,7 +75,7 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     all_lowered = {w.lower() for w in words}
     f["process_statement"] = float(not all_lowered.isdisjoint(_PROCESS_WORDS) and bool(_PROCESS.search(text)))
     f["number"] = float(bool(re.search(r"\d", text)))
-    f["date"] = float((f["number"] > 0 or not all_lowered.isdisjoint(_DATE_WORDS)) and bool(cues.DATE.search(text)))
+    f["date"] = float((f["number"] > 0 or not all_lowered.isdisjoint(cues.DATE_WORDS)) and bool(cues.DATE.search(text)))
     f["past_tense"] = min(len(_PAST.findall(text)), 3) / 3
     f["proper_nouns"] = min(len(_CAP.findall(text[1:])), 6) / 6
     quoted = bool(attribution.quotes)  # quotations of three words or more; scare quotes are not quotes
@@ -131,7 +120,7 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     # what the named agent does: speaks ("said"), acts communicatively ("urged"), or is only mentioned
     # the verbs next to each named mention: "X said", "said X", "X urged" (a few words either side of its offsets)
     agent_verbs = {w.lower() for s in own if s.kind in ("person", "organization", "outlet") and s.start is not None
-                   for w in _TOKENS.findall(text[max(0, s.start - 25): s.end + 40])}
+                   for w in _LETTERS.findall(text[max(0, s.start - 25): s.end + 40])}
     f["agent_speech"] = float(bool(agent_verbs & cues.SPEECH_WORDS))
     f["agent_communicative"] = float(bool(agent_verbs & cues.COMMUNICATIVE_WORDS))
     f["unnamed_document"] = float(any(s.kind == "document" and not s.name[:1].isupper() for s in effective))
@@ -149,11 +138,11 @@ def featurize(claim: Claim, attribution: Attribution) -> dict[str, float]:
     lowered_all = {w.lower() for w in voice_words}
     f["cue_anonymity"] = float(not lowered_all.isdisjoint(cues.ANONYMITY_TRIGGERS)
                                and bool(cues.ANONYMITY_PHRASES.search(voice)))
-    f["cue_anonymous_speaker"] = float(not lowered_all.isdisjoint(_ANONYMOUS_HEADS)
+    f["cue_anonymous_speaker"] = float(not lowered_all.isdisjoint(cues.ANONYMOUS_HEAD_WORDS)
                                        and bool(cues.anonymous_speaker(voice)))
     f["cue_vague"] = float(not lowered_all.isdisjoint(cues.VAGUE_TRIGGERS) and bool(cues.VAGUE.search(text)))
     f["cue_according_to"] = float("according" in lowered_all and bool(cues.ACCORDING_TO.search(voice)))
-    f["cue_inverted_said"] = float(not lowered_all.isdisjoint(_INVERTED_VERBS) and bool(cues.INVERTED.search(voice)))
+    f["cue_inverted_said"] = float(not lowered_all.isdisjoint(cues.INVERTED_TRIGGERS) and bool(cues.INVERTED.search(voice)))
     guess = _rubric_guess(effective, f["hearsay_hedge"] > 0)
     for label in ("strong", "moderate", "weak", "none"):
         f[f"rubric_{label}"] = float(guess == label)

@@ -37,9 +37,6 @@ _MODALS = {"will": "will", "won’t": "will", "won't": "will", "shall": "will", 
            "wouldn't": "would", "could": "could", "couldn’t": "could", "couldn't": "could", "should": "should",
            "shouldn’t": "should", "shouldn't": "should", "may": "may", "might": "may", "must": "must", "can": "can"}
 _MODAL_WORDS = frozenset(_MODALS)
-_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today
-week month year""".split())
 _NEGATION = frozenset("not no never nothing none nobody n't don’t don't doesn’t doesn't didn’t didn't".split())
 _IMPERATIVE = frozenset(
     "read see click watch listen sign subscribe follow share learn find let imagine consider remember look note "
@@ -129,15 +126,6 @@ def _folded(word: str) -> str:
     return out
 
 
-def words_folded(text: str) -> list[str]:
-    """The sentence's words as the models read them: lower case, names folded to their shape, digits to 0."""
-    tokens = _WORD.findall(text)
-    if not tokens:
-        return []
-    first = tokens[0]
-    return [_folded(first if first.isupper() else first.lower())] + [_folded(t) for t in tokens[1:]]
-
-
 def sentence_features(text: str, kind: str = "paragraph", in_quote: bool = False) -> dict[str, float]:
     """Feature dict of one sentence. `kind` is the block kind ("heading", "paragraph", "list_item", "tag_line")."""
     f: dict[str, float] = {"bias_sentence": 1.0}
@@ -194,7 +182,7 @@ def sentence_features(text: str, kind: str = "paragraph", in_quote: bool = False
             f["year"] = 1.0
         if cues.DATE.search(core):
             f["date"] = 1.0
-    elif not low_voice.isdisjoint(_MONTHS) and cues.DATE.search(core):
+    elif not low_voice.isdisjoint(cues.DATE_WORDS) and cues.DATE.search(core):
         f["date"] = 1.0
     past = names = 0
     prev = ""

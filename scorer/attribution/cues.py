@@ -82,6 +82,11 @@ INVERTED = re.compile(
     r"\s+((?:the\s+)?[^,.;:!?“”\"]{2,80})",
     _I,
 )
+# Words one of which every INVERTED match contains.
+INVERTED_TRIGGERS = frozenset(
+    """said says added adds told asked wrote writes noted explained continued stated warned insisted reports
+    reported claimed claims quoted according""".split()
+)
 # "reported to Daily NK", "told Human Rights Watch", "said in an interview with Yonhap"
 RECIPIENT = re.compile(
     r"\b(?:reported|told|said|spoke|speaking|talked|revealed|wrote|explained)\s+(?:to|in\s+an?\s+interview\s+with|with)\s+"
@@ -93,6 +98,12 @@ ANONYMOUS_HEAD = re.compile(
     r"\b(?:sources?|insiders?|informants?|escapees|defectors|residents?|witnesses|eyewitnesses|officials|diplomats"
     r"|investigators|authorities|observers|analysts|people|individuals|contacts|researchers|experts)\b",
     _I,
+)
+# Words one of which every ANONYMOUS_HEAD match is: a sentence with none skips anonymous_speaker().
+ANONYMOUS_HEAD_WORDS = frozenset(
+    """source sources insider insiders informant informants escapees defectors resident residents witnesses
+    eyewitnesses officials diplomats investigators authorities observers analysts people individuals contacts
+    researchers experts""".split()
 )
 ANONYMOUS_VERB = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:said|say|says|told|tell|reported|report|indicate[sd]?|revealed?|claim(?:ed|s)?"
@@ -183,6 +194,12 @@ BACK_REFERENCE = re.compile(
 )
 
 # The author's own voice; case kept so that "US" (the country) is not "us".
+# Words one of which every DATE match contains, unless the match is a bare year (digits: check those apart).
+DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today week month
+    year""".split()
+)
 FIRST_PERSON_WORDS = frozenset("I me my mine myself we We our Our ours us My Me".split())
 # The author's opinion, looked up by word (as fast as a set, where one regex of alternatives was the
 # slowest step of featurising): single words, and a few short phrases ("I doubt", "of course").
