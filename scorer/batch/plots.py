@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer.batch.stats import Grouping, Stats
-from scorer.errors import ScorerError
+from scorer.plotting import pyplot_into
 from scorer.types import STRENGTHS
 
 MAX_GROUPS = 25
@@ -19,16 +19,7 @@ COLOURS = {"strong": "#1a9850", "moderate": "#a6d96a", "weak": "#fdae61", "none"
 
 
 def write_plots(stats: Stats, directory: str | Path) -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")  # before pyplot: never try to open a window
-    import matplotlib.pyplot as plt
-
-    directory = Path(directory)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ScorerError(f"--plot {directory}: cannot create the directory ({exc.strerror or exc})") from None
+    plt, directory = pyplot_into(directory, "batch")
     written = []
     for grouping in stats.groupings:
         if len(grouping.by) != 1:

@@ -41,6 +41,7 @@ def train(
     import hashlib
 
     from scorer.model.card import render_card
+    from scorer.model.evaluate import full_metrics
     from scorer.model.train import dumps, export, fit
 
     from scorer.attribution.tagger import write_tagger
@@ -51,7 +52,7 @@ def train(
     tagger_sha = write_tagger(loaded, (output, _PACKAGED.parent) if in_checkout else (output,), loaded.data_hash)
     fitted = fit(data, extra)
     text = dumps(export(fitted))
-    metrics = _cross_validate(loaded, data, extra, spans)
+    metrics = full_metrics(loaded, data, extra, spans)
     write_atomic(output / "sourcing-model.json", text)
     if in_checkout:
         write_atomic(_PACKAGED, text)  # in a checkout, the copy the package ships (a real file, not a link)
@@ -84,10 +85,10 @@ def evaluate(
     _need_sklearn()
     import json
 
-    from scorer.model.evaluate import below_floors, load_floors, write_plots
+    from scorer.model.evaluate import below_floors, full_metrics, load_floors, write_plots
 
     loaded, data, extra, spans = _load(corpus, claimbuster)
-    metrics = _cross_validate(loaded, data, extra, spans)
+    metrics = full_metrics(loaded, data, extra, spans)
     if json_output:
         print(json.dumps({**metrics.as_dict(), "data_hash": loaded.data_hash}, indent=2))
     else:
@@ -108,7 +109,7 @@ def evaluate(
 
 def _load(corpus: Path, claimbuster: Path):
     from scorer.model.corpus import load_corpus
-    from scorer.model.dataset import load_claimbuster
+    from scorer.model.dataset import honest_dataset, load_claimbuster
 
     if not (corpus / "labels.jsonl").exists():
         raise ScorerError(f"{corpus}: no labels.jsonl here")
@@ -117,23 +118,6 @@ def _load(corpus: Path, claimbuster: Path):
     loaded = load_corpus(corpus)
     data, spans = honest_dataset(loaded)
     return loaded, data, load_claimbuster(claimbuster), spans
-
-
-def honest_dataset(loaded):
-    """Sourcing features from out-of-fold attribution (each document read by a tagger that never saw it), and
-    the span metrics of that same attribution: both measured as a new draft would be read."""
-    from scorer.model.dataset import build_dataset
-    from scorer.model.spans import _units, out_of_fold_attributions, score_spans
-
-    attributions = out_of_fold_attributions(loaded)
-    spans = score_spans(_units(loaded, attributions), documents=len(loaded.drafts), folds=5, method="tagger")
-    return build_dataset(loaded, attributions=attributions), spans
-
-
-def _cross_validate(loaded, data, extra, spans):
-    from scorer.model.evaluate import full_metrics
-
-    return full_metrics(loaded, data, extra, spans)
 
 
 def _file_hash(path: Path) -> str:

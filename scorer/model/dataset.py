@@ -53,6 +53,17 @@ def build_dataset(corpus: Corpus, registry=None, attributions: dict | None = Non
     return Dataset(sentence, sourcing, cw, st, groups)
 
 
+def honest_dataset(corpus: Corpus, registry=None):
+    """Feature rows whose sourcing is read by out-of-fold attribution (each document by a tagger that never saw
+    it), and the span metrics of that same attribution: both as a new draft would be read. What `scorer train`
+    fits and `scorer evaluate` measures."""
+    from scorer.model.spans import evaluate_spans, out_of_fold_attributions
+
+    attributions = out_of_fold_attributions(corpus, registry=registry)
+    spans = evaluate_spans(corpus, registry=registry, attributions=attributions)
+    return build_dataset(corpus, registry, attributions), spans
+
+
 def load_claimbuster(path: Path = DEFAULT_CLAIMBUSTER) -> Dataset:
     """ClaimBuster's crowd-labelled debate sentences: factual (0 or 1) is check-worthy, non-factual (-1) is not."""
     path = Path(path)

@@ -191,18 +191,9 @@ def below_floors(metrics: Metrics, floors: dict) -> list[str]:
 
 def write_plots(metrics: Metrics, directory: Path) -> list[Path]:
     """A reliability diagram and a confusion-matrix picture, as PNG (matplotlib, from the `train` extra)."""
-    try:
-        import matplotlib
+    from scorer.plotting import pyplot_into
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise InputError("--plot needs matplotlib: pip install 'scorer[train]'") from None
-    directory = Path(directory)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"{directory}: cannot create the plot directory ({exc.strerror or exc})") from None
+    plt, directory = pyplot_into(directory, "train")
     written = []
     fig, ax = plt.subplots(figsize=(5, 5), dpi=100)
     ax.plot([0, 1], [0, 1], linestyle="--", color="#888888", label="perfectly calibrated")

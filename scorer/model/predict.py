@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +39,14 @@ class Linear:
     intercept: float
     scale: float = 1.0
     offset: float = 0.0
-    means: dict[str, float] | None = None  # each feature's mean over the training rows
+    means: dict[str, float] = field(default_factory=dict)  # each feature's mean over the training rows
+    # what each feature contributes when it is absent (-weight x mean), largest first: a constant per model
+    absent: tuple[tuple[str, float], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        ranked = sorted(((name, -self.scale * w * self.means.get(name, 0.0)) for name, w in self.weights.items()),
+                        key=lambda c: (-abs(c[1]), c[0]))
+        object.__setattr__(self, "absent", tuple(ranked))
 
     def logit(self, features: dict[str, float]) -> float:
         w = self.weights
@@ -48,35 +55,25 @@ class Linear:
             z += w[name] * features[name]
         return self.scale * z + self.offset
 
+    def contributions(self, features: dict[str, float]) -> list[tuple[str, float]]:
+        """(feature, calibrated weight x (value - its training mean)) of each feature present: how far it moved
+        this sentence's log-odds from the average sentence's. Against the mean, a feature every sentence has (its
+        length) does not crowd out the ones that set this sentence apart."""
+        w, mu, k = self.weights, self.means, self.scale
+        return [(name, k * w[name] * (value - mu.get(name, 0.0))) for name, value in features.items()
+                if value and name in w]
+
     def top_contributions(self, features: dict[str, float], n: int) -> list[tuple[str, float]]:
-        """The `n` largest contributions over every feature of the model, present or not. An absent feature's
-        contribution is a constant (-weight x mean), so those are ranked once, when the model loads."""
-        present = {name: c for name, c in self.contributions(features)}
+        """The features present, and the `n` absent ones that moved the log-odds most ("no named source" counts
+        too): enough to rank the largest contributions over every feature of the model."""
+        present = dict(self.contributions(features))
         out = list(present.items())
-        for name, c in self._absent_ranked():
+        for name, c in self.absent:
             if len(out) >= len(present) + n:
                 break
             if name not in present:
                 out.append((name, c))
         return out
-
-    def _absent_ranked(self) -> list[tuple[str, float]]:
-        ranked = self.__dict__.get("_ranked")
-        if ranked is None:
-            mu, k = self.means or {}, self.scale
-            ranked = sorted(((name, -k * w * mu.get(name, 0.0)) for name, w in self.weights.items()),
-                            key=lambda c: (-abs(c[1]), c[0]))
-            object.__setattr__(self, "_ranked", ranked)
-        return ranked
-
-    def contributions(self, features: dict[str, float], every: bool = False) -> list[tuple[str, float]]:
-        """(feature, calibrated weight x (value - its training mean)): how far each feature moved this sentence's
-        log-odds from the average sentence's. Against the mean, a feature every sentence has (its length) does not
-        crowd out the ones that set this sentence apart, and an absent cue that usually counts ("no named
-        source") shows too. `every`: all the model's features (a small model); else only those present."""
-        w, mu, k = self.weights, self.means or {}, self.scale
-        names = w.keys() if every else (n for n, v in features.items() if v and n in w)
-        return [(name, k * w[name] * (features.get(name, 0.0) - mu.get(name, 0.0))) for name in names]
 
 
 @dataclass(frozen=True)

@@ -185,10 +185,12 @@ def _units(corpus, atts) -> list[tuple[str, list[Span], list[Span]]]:
             for row in corpus.rows if row.doc in atts]
 
 
-def evaluate_spans(corpus=None, n_splits: int = N_SPLITS, method: str = "tagger", registry=None) -> SpanMetrics:
+def evaluate_spans(corpus=None, n_splits: int = N_SPLITS, method: str = "tagger", registry=None,
+                   attributions: dict | None = None) -> SpanMetrics:
     """Span metrics of `attribute` on the corpus.
 
-    method "tagger": cross-validated by document, each fold's tagger trained on the other folds;
+    method "tagger": cross-validated by document, each fold's tagger trained on the other folds (or the
+    `attributions` of out_of_fold_attributions, when the caller has them already);
     method "packaged": the attribution as installed (its packaged tagger), no training (in-sample).
     """
     from scorer.attribution import attribute
@@ -205,7 +207,7 @@ def evaluate_spans(corpus=None, n_splits: int = N_SPLITS, method: str = "tagger"
         return score_spans(_units(corpus, atts), documents=len(docs), folds=0, method=method)
     if method != "tagger":
         raise ValueError(f"unknown method {method!r}")
-    atts = out_of_fold_attributions(corpus, n_splits, registry)
+    atts = attributions if attributions is not None else out_of_fold_attributions(corpus, n_splits, registry)
     return score_spans(_units(corpus, atts), documents=len(docs), folds=min(n_splits, len(docs)), method=method)
 
 

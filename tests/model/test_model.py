@@ -34,7 +34,7 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def honest(corpus):
-    from scorer.cli.model import honest_dataset
+    from scorer.model.dataset import honest_dataset
 
     return honest_dataset(corpus)  # what `scorer train` fits: sourcing read by taggers that never saw the document
 
