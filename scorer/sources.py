@@ -46,7 +46,7 @@ def verify_all(items: Sequence[tuple[Draft, tuple[Claim, ...], tuple[Attribution
     # one session for the whole run: its pages and its searches share one cache and one polite client;
     # a dead link is looked up in the archive nearest the earliest draft's date
     with FetchSession(settings, draft_date=min(dates) if dates else None) as session:
-        return _verify(items, plans, session, progress, caps)
+        return _verify(items, plans, session, progress)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class _Caps:
         return out
 
 
-def _verify(items, plans, session, progress: bool, caps: _Caps | None = None) -> list[dict[int, Verification]]:
+def _verify(items, plans, session, progress: bool) -> list[dict[int, Verification]]:
     from scorer.fetch.sites import ADAPTERS
     from scorer.verify import verify_claim
 

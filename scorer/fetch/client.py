@@ -245,7 +245,7 @@ class Client:
             return FetchError("timeout", "not fetched: the run's deadline (--deadline) was reached")
         return FetchError("timeout", f"the page took longer than {self.settings.page_timeout:g} s in all")
 
-    def _timed_out(self, deadline) -> FetchError:
+    def _timed_out(self) -> FetchError:
         if self.until is not None and time.monotonic() >= self.until - 0.05:
             return FetchError("timeout", "stopped: the run's deadline (--deadline) was reached during the fetch")
         s = self.settings
@@ -267,15 +267,15 @@ class Client:
             )
         except requests.exceptions.ReadTimeout:
             if deadline.expired:
-                raise self._timed_out(deadline) from None
+                raise self._timed_out() from None
             raise FetchError("timeout", f"no answer within {s.read_timeout:g} s") from None
         except (requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout) as exc:
             if deadline.expired:
-                raise self._timed_out(deadline) from None
+                raise self._timed_out() from None
             raise _ConnectionFailed("error", f"connection failed: {_short(exc)}") from None
         except requests.exceptions.RequestException as exc:
             if deadline.expired:
-                raise self._timed_out(deadline) from None
+                raise self._timed_out() from None
             raise FetchError("error", _short(exc)) from None
 
     def _finish(self, url: str, final_url: str, resp, deadline) -> Response:
@@ -325,7 +325,7 @@ class Client:
                 if size > limit or (inflater is not None and inflater.unconsumed_tail):
                     raise too_large
             if deadline.expired:  # the watchdog's shutdown reads as a clean end of a body of no stated length
-                raise self._timed_out(deadline)
+                raise self._timed_out()
             if inflater is not None and not inflater.eof:
                 raise FetchError("error", "the compressed page ends early: a truncated copy, not the page")
         except FetchError:
@@ -337,7 +337,7 @@ class Client:
         except Exception as exc:  # urllib3 timeouts and protocol errors while streaming
             resp.close()
             if deadline.expired:
-                raise self._timed_out(deadline) from None
+                raise self._timed_out() from None
             name = type(exc).__name__
             status = "timeout" if "Timeout" in name else "error"
             raise FetchError(status, f"reading the page failed: {_short(exc)}") from None

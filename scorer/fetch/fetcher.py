@@ -149,8 +149,6 @@ _SECRET_PARAM = re.compile(
     re.IGNORECASE,
 )
 # Names no public archive can know: RFC 6761 and RFC 8375 special-use names, and common intranet suffixes.
-_PRIVATE_SUFFIXES = (".test", ".invalid", ".example", ".localhost", ".local", ".internal", ".intranet", ".lan",
-                     ".home", ".corp", ".home.arpa", ".onion")
 
 
 def archivable(url: str, *, mapped: bool = False) -> bool:
@@ -158,7 +156,7 @@ def archivable(url: str, *, mapped: bool = False) -> bool:
     an IP literal of a private range, not on a name that is local by definition (the caller also excludes
     hosts that did not resolve or resolved to private addresses). A host of FetchSettings.host_map stands
     in for the public site it names (tests, replays)."""
-    from scorer.fetch.safety import forbidden
+    from scorer.fetch.safety import PRIVATE_SUFFIXES, forbidden
 
     parts = urlsplit(url)
     host = (parts.hostname or "").rstrip(".").lower()
@@ -173,7 +171,7 @@ def archivable(url: str, *, mapped: bool = False) -> bool:
         return forbidden(host.strip("[]")) is None
     except ValueError:
         pass
-    return "." in host and not host.endswith(_PRIVATE_SUFFIXES)
+    return "." in host and not host.endswith(PRIVATE_SUFFIXES)
 
 
 def _malformed(url: str) -> str | None:

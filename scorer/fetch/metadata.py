@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import unescape
-from urllib.parse import urlsplit
+
+from scorer.outlets import registrable_domain
 
 
 @dataclass(frozen=True)
@@ -225,9 +226,9 @@ def _site_names(soup, ld: dict, items: list[dict], url: str | None) -> tuple[str
     for item in items:
         if str(item.get("@type", "")).lower() in ("organization", "newsmediaorganization", "website"):
             names.append(item.get("name"))
-    host = urlsplit(url or "").hostname or ""
-    labels = [p for p in host.split(".") if p not in ("www", "m", "en", "com", "co", "org", "net", "uk", "kr")]
-    names.extend(labels[:1])
+    domain = registrable_domain(url) if url else None  # "cnn" of edition.cnn.com, "bbc" of www.bbc.co.uk
+    if domain:
+        names.append(domain.split(".")[0])
     return tuple(dict.fromkeys(str(n).lstrip("@").strip() for n in names if n and str(n).strip()))
 
 

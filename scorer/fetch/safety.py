@@ -12,7 +12,10 @@ from urllib.parse import urlsplit
 
 
 # RFC 6761 names that never exist in public DNS: answered locally so a test name never leaks to a resolver.
-_NEVER_RESOLVE = (".test", ".invalid", ".example", ".localhost")
+_NEVER_RESOLVE = (".test", ".invalid", ".example", ".localhost")  # reserved names (RFC 2606, 6761)
+# ...and the names of networks that are not the public internet: nothing under them goes to a public service
+PRIVATE_SUFFIXES = (*_NEVER_RESOLVE, ".local", ".internal", ".intranet", ".lan", ".home", ".corp", ".home.arpa",
+                    ".onion")
 
 
 class Refused(Exception):
@@ -40,7 +43,8 @@ def resolve(host: str) -> list[str]:
     return list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
 
 
-def _forbidden(address: str) -> str | None:
+def forbidden(address: str) -> str | None:
+    """Why an address is not public ("loopback", "private", ...), or None for a public one."""
     ip = ipaddress.ip_address(address)
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
@@ -56,11 +60,6 @@ def _forbidden(address: str) -> str | None:
     return None
 
 
-def forbidden(address: str) -> str | None:
-    """Why an address is not public ("loopback", "private", ...), or None for a public one."""
-    return _forbidden(address)
-
-
 def check_url(url: str, allow_private: bool) -> list[str]:
     """Raise Refused (bad scheme or forbidden address) or Unresolvable; else the addresses that passed,
     which are the only ones the connection may then use (scorer.fetch.transport pins them)."""
@@ -74,7 +73,7 @@ def check_url(url: str, allow_private: bool) -> list[str]:
     if allow_private:
         return addresses
     for address in addresses:
-        label = _forbidden(address)
+        label = forbidden(address)
         if label:
             raise Refused(
                 f"{host} resolves to {label} address {address}; use --allow-private-hosts to fetch it"

@@ -43,8 +43,8 @@ def test_redirect_hop_checked_like_the_first_url(local_server, fetch_settings, m
     from scorer.fetch import safety
 
     # Treat 10.0.0.1 as the only forbidden address, as if the local server were a public host.
-    real = safety._forbidden
-    monkeypatch.setattr(safety, "_forbidden", lambda a: real(a) if a != "127.0.0.1" else None)
+    real = safety.forbidden
+    monkeypatch.setattr(safety, "forbidden", lambda a: real(a) if a != "127.0.0.1" else None)
     local_server.server.expect_request("/jump").respond_with_data(
         "", status=302, headers={"Location": "http://10.0.0.1/internal"}
     )

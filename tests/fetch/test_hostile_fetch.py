@@ -111,8 +111,8 @@ def test_a_dns_answer_that_changes_after_the_check_is_not_followed(local_server,
         return real_getaddrinfo(host, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
-    real_forbidden = safety._forbidden
-    monkeypatch.setattr(safety, "_forbidden", lambda a: None if a == "127.0.0.2" else real_forbidden(a))
+    real_forbidden = safety.forbidden
+    monkeypatch.setattr(safety, "forbidden", lambda a: None if a == "127.0.0.2" else real_forbidden(a))
     local_server.server.expect_request("/page").respond_with_data("<p>Synthetic secret.</p>", content_type="text/html")
     url = f"http://rebind.example.com:{local_server.server.port}/page"
     art = fetch_articles([url], replace(fetch_settings, allow_private_hosts=False, retries=0))[url]
