@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scorer.draft import MAX_DRAFT_BYTES
+
 
 @dataclass(frozen=True)
 class FetchSettings:
@@ -46,4 +48,4 @@ class CheckSettings:
     threshold: float = 0.5
     fetch: FetchSettings = field(default_factory=FetchSettings)
     model_path: str | None = None  # None: models/sourcing-model.json
-    max_draft_bytes: int = 500_000  # larger drafts are refused up front (0: no limit)
+    max_draft_bytes: int = MAX_DRAFT_BYTES  # larger drafts are refused up front (0: no limit)

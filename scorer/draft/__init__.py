@@ -61,6 +61,12 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str | None = None, encod
 MAX_DRAFT_BYTES = 500_000  # a long feature is 50 KB; past this, scoring takes minutes and gigabytes
 
 
+def _check_size(name: str, size: int, max_bytes: int | None) -> None:
+    if max_bytes and size > max_bytes:
+        raise InputError(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit for a draft; raise it with "
+                         "--max-draft-bytes (or max_draft_bytes in the configuration)")
+
+
 def read_draft(path: str | Path | DraftBytes, *, max_bytes: int | None = MAX_DRAFT_BYTES) -> tuple[Draft, tuple[str, ...]]:
     """Read and parse a draft file; returns the Draft and any warnings (e.g. the encoding guessed).
 
@@ -69,9 +75,7 @@ def read_draft(path: str | Path | DraftBytes, *, max_bytes: int | None = MAX_DRA
     it is read (None or 0: no limit).
     """
     if isinstance(path, DraftBytes):
-        if max_bytes and len(path.data) > max_bytes:
-            raise InputError(f"{path.name}: {len(path.data):,} bytes is over the {max_bytes:,}-byte limit for a "
-                             "draft; raise it with --max-draft-bytes (or max_draft_bytes in the configuration)")
+        _check_size(path.name, len(path.data), max_bytes)
         fmt = format_of(path.name, strict=True) if path.name != STDIN_NAME else "markdown"
         text, encoding, warnings = decode(path.data, path.name)
         return parse_text(text, path=path.name, fmt=fmt, encoding=encoding), warnings
@@ -82,10 +86,7 @@ def read_draft(path: str | Path | DraftBytes, *, max_bytes: int | None = MAX_DRA
         raise InputError(f"{p}: is a directory, not a draft")
     fmt = format_of(str(p), strict=True)
     try:
-        size = p.stat().st_size
-        if max_bytes and size > max_bytes:
-            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit for a draft; "
-                             "raise it with --max-draft-bytes (or max_draft_bytes in the configuration)")
+        _check_size(str(p), p.stat().st_size, max_bytes)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
