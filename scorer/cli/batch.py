@@ -115,9 +115,9 @@ def stats_command(
         if not stats.complete:
             print(f"scorer: warning: {output}: the batch is unfinished; statistics of the {stats.files} "
                   "partition(s) written so far", file=sys.stderr)
-        import shutil
+        from scorer.cli.terminal import terminal_width
 
-        sys.stdout.write(render(stats, output_format.value, width=shutil.get_terminal_size((120, 24)).columns))
+        sys.stdout.write(render(stats, output_format.value, width=terminal_width()))
         if plot is not None:
             from scorer.batch.plots import write_plots
 
