@@ -166,6 +166,10 @@ def _below(value: float, threshold: float) -> str:
     return repr(value)
 
 
+# what the anonymous-source rule flags; `scorer stats` counts the same ("anonymous share")
+UNNAMED_KINDS = frozenset({"anonymous", "vague"})
+
+
 def _why(why: tuple[tuple[str, float], ...]) -> str:
     """"; why: anonymous source -1.2, ..." from the model's own contributions, so the message says what moved it."""
     if not why:
@@ -188,7 +192,7 @@ def _messages(result: ClaimResult, threshold: float) -> list[tuple[str, str]]:
             ))
         if not sources:
             out.append(("unsourced-claim", "check-worthy claim with no attributed source"))
-        shady = [s for s in sources if s.kind in ("anonymous", "vague")]
+        shady = [s for s in sources if s.kind in UNNAMED_KINDS]
         if shady:
             names = ", ".join(dict.fromkeys(f"{s.kind} source \"{s.cue or s.name}\"" for s in shady))
             out.append(("anonymous-source", f"rests on {names}"))

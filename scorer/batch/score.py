@@ -18,7 +18,6 @@ from scorer.errors import ScorerError
 from scorer.settings import CheckSettings, FetchSettings
 from scorer.types import STRENGTHS
 
-SHADY_KINDS = ("anonymous", "vague")
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def score_partition(partition: Partition, job: BatchJob) -> PartitionResult:
 def score_article(record: ArticleRecord, job: BatchJob) -> tuple[list[dict], dict]:
     from scorer import score_text, suppress
     from scorer.report.json import claim_json
-    from scorer.rules import Findings, evaluate_file
+    from scorer.rules import UNNAMED_KINDS, Findings, evaluate_file
 
     try:
         file_report = score_text(record.text, path=record.id, fmt=record.format, settings=job.settings,
@@ -95,7 +94,7 @@ def score_article(record: ArticleRecord, job: BatchJob) -> tuple[list[dict], dic
         row = _flatten(claim_json(result, file_report.path, findings))
         row["claim_index"] = result.claim.index
         row["anonymous_source"] = bool(row["check_worthy"] and any(
-            s.kind in SHADY_KINDS for s in result.attribution.sources))
+            s.kind in UNNAMED_KINDS for s in result.attribution.sources))
         claims.append({**meta, **row})
         if not row["check_worthy"]:
             continue
