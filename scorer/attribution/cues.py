@@ -53,7 +53,6 @@ def _word_set(alternation: str) -> frozenset[str]:
 SPEECH_WORDS = _word_set(SPEECH_VERBS)
 ACTION_WORDS = _word_set(ACTION_VERBS) - SPEECH_WORDS
 COMMUNICATIVE_WORDS = _word_set(COMMUNICATIVE_VERBS) - SPEECH_WORDS
-REPORTING_WORDS = SPEECH_WORDS | ACTION_WORDS | COMMUNICATIVE_WORDS
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
@@ -62,18 +61,7 @@ def words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-def verbs(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(start, word) of every reporting, communicative or action verb."""
-    return [(start, w) for start, w in tokens if w.lower() in REPORTING_WORDS]
 
-
-def verb_kind(word: str) -> str:
-    w = word.lower()
-    return "speech" if w in SPEECH_WORDS else "communicative" if w in COMMUNICATIVE_WORDS else "action"
-
-
-def has_speech_verb(text: str) -> bool:
-    return not SPEECH_WORDS.isdisjoint(_TOKEN.findall(text.lower()))
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+", _I)
 # "said X" after a quotation or comma: "…,” said Phil Robertson, deputy Asia Director.
 INVERTED = re.compile(
@@ -87,12 +75,6 @@ INVERTED_TRIGGERS = frozenset(
     """said says added adds told asked wrote writes noted explained continued stated warned insisted reports
     reported claimed claims quoted according""".split()
 )
-# "reported to Daily NK", "told Human Rights Watch", "said in an interview with Yonhap"
-RECIPIENT = re.compile(
-    r"\b(?:reported|told|said|spoke|speaking|talked|revealed|wrote|explained)\s+(?:to|in\s+an?\s+interview\s+with|with)\s+"
-    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){0,5})"
-)
-
 # An unnamed speaker doing the telling: "a source in Yangkang Province reported", "sources indicate".
 ANONYMOUS_HEAD = re.compile(
     r"\b(?:sources?|insiders?|informants?|escapees|defectors|residents?|witnesses|eyewitnesses|officials|diplomats"
@@ -184,22 +166,13 @@ def hedges(text: str, lowered: set[str]) -> list[str]:
     return [m.group(0).lower() for m in HEDGES.finditer(text)]
 
 
-NAMED_DOCUMENT = re.compile(
-    r"\b(?:Executive\s+Order\s+\d+|(?:UN|U\.N\.|Security\s+Council)\s+[Rr]esolution\s+\d+|H\.R\.\s*\d+|S\.\s*\d+"
-    r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4}\s+(?:Act|Report|Declaration|Agreement|Treaty|Resolution|Index|Survey|Law))\b"
-)
-BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this|its|their)\s+(?:same\s+|new\s+|latest\s+|original\s+)?(?:report|study|article|story|survey|analysis|statement|release|document|group|agency|organi[sz]ation|outlet|paper|newspaper|ministry)\b",
-    _I,
-)
-
-# The author's own voice; case kept so that "US" (the country) is not "us".
 # Words one of which every DATE match contains, unless the match is a bare year (digits: check those apart).
 DATE_WORDS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today week month
     year""".split()
 )
+# The author's own voice; case kept so that "US" (the country) is not "us".
 FIRST_PERSON_WORDS = frozenset("I me my mine myself we We our Our ours us My Me".split())
 # The author's opinion, looked up by word (as fast as a set, where one regex of alternatives was the
 # slowest step of featurising): single words, and a few short phrases ("I doubt", "of course").
@@ -231,22 +204,6 @@ DATE = re.compile(
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
 )
-# Two to four capitalised words (Korean given names hyphenated): a candidate person name.
-NAME = re.compile(
-    r"\b[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*(?:\s+(?:(?:bin|al|de|van|von|da|der|le)\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z]*)*){1,3}"
-)
-NOT_NAME_WORDS = frozenset(
-    """The A An In On At For And But Or If When While After Before Since This That These Those It Its His Her Their
-    North South East West Korea Korean Koreans China Chinese Japan Japanese Russia Russian America American United
-    States Kingdom Nations Union European Europe Asia Asian Pacific Pyongyang Seoul Beijing Tokyo Moscow Washington
-    Province City County Party Workers Army Navy Force Forces People Republic Democratic Ministry Agency Council
-    Committee Department Office Bureau Institute Center Centre University Foundation Association Commission
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December Street Sea River Mountain Island Islands Border Festival Conference
-    Human Rights Watch News Daily Times Post Herald Majesty Excellency His Her Journal Press Service Television Radio Station Launch Facility
-    Satellite Sohae Facebook Twitter Google Internet Ebola Interview Sony Pictures""".split()
-)
-
 # "was disclosed on Saturday by the state news agency, KCNA": the agent of a passive report
 PASSIVE_AGENT = re.compile(
     r"\b(?:was|were|been|is|are|being)\s+(?:first\s+|also\s+|later\s+)?(?:reported|disclosed|announced|confirmed|revealed"
@@ -260,25 +217,6 @@ PARTICIPLE_AGENT = re.compile(
     r"\b(?:released|published|issued|carried|provided|broadcast|compiled|obtained|quoted|cited|distributed|shared"
     r"|posted|aired|shown|supplied|reported)\s+(?:(?:today|yesterday|earlier|later|first|also|on\s+\w+|last\s+\w+)\s+)?"
     r"by\s+((?:the\s+)?[^.;:“”\"]{2,80})",
-    _I,
-)
-# "as reported Geo TV", "as quoted by KCNA"
-AS_REPORTED = re.compile(r"\bas\s+(?:reported|quoted|cited|carried)\s+(?:by\s+|in\s+)?((?:the\s+)?[^.;:“”\"]{2,60})", _I)
-# An unnamed news organisation: "South Korean news service Edaily", "state media", "North Korean TV"
-MEDIA_WORDS = re.compile(
-    r"\b(?:news\s+(?:service|agency|outlet|site|website|organi[sz]ation)|newspaper|broadcaster|tabloid|daily|weekly"
-    r"|state(?:-run)?\s+(?:media|television|TV|news\s+agency|broadcaster|radio)|media|TV|television|radio|magazine"
-    r"|station|network|wire\s+service|news\s+portal|journal|outlet)\b",
-    _I,
-)
-# Head nouns of institutions that speak for themselves: "the Seoul government confirmed".
-INSTITUTION = re.compile(
-    r"\b(?:government|ministry|military|police|army|navy|air\s+force|court|prosecutors?|agency|office|department|council"
-    r"|authority|administration|regulator|watchdog|tribunal|coalition|alliance|federation|league|bank|exchange|hospital"
-    r"|commission|committee|parliament|assembly|embassy|company|board|command|service|authorities|regime|administration"
-    r"|cabinet|legislature|congress|senate|party|bureau|institute|foundation|university|union|organi[sz]ation|group"
-    r"|state|regime|leader|dictator|tyrant|despot|leadership|junta|monarchy"
-    r"|commission|secretariat|directorate|forces|mission|consulate|spokes(?:man|woman|person)|firm|corporation)$",
     _I,
 )
 COUNTRIES = frozenset(

@@ -365,9 +365,6 @@ def _affiliations(text: str, own: Own, names) -> None:
 _TITLED_HEADS = frozenset(
     "report study survey paper analysis review book film documentary assessment audit investigation".split()
 )
-_VAGUE_WORDS = frozenset(
-    "reportedly purportedly rumored rumoured supposedly believed said thought reported understood known".split()
-)
 # "reportedly", "is believed to", "it was reported that": an unattributed report (RUBRIC.md: vague); the agent,
 # when there is one ("was reported by Reuters"), is a source of its own
 _AGENTLESS = re.compile(
