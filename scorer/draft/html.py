@@ -160,7 +160,8 @@ def parse_html(text: str, *, path: str = "<text>", encoding: str = "utf-8") -> D
     blocks = reader.blocks
     extracted = _extract(text)
     if extracted is not None and extracted.text:
-        kept = [b for b in blocks if _in_article(b, extracted)]
+        article = _Article(extracted)
+        kept = [b for b in blocks if article.holds(b)]
         if kept:
             blocks = kept
     blocks = [dataclasses.replace(b, index=i) for i, b in enumerate(_tag_quotes(blocks))]
@@ -179,19 +180,22 @@ def _extract(text: str):
         return None
 
 
-def _in_article(block: Block, extracted) -> bool:
-    """Whether the extractor kept this block: its text, or nearly all its words, are in the article text."""
-    article = _SQUASH.sub("", extracted.text).casefold()
-    squashed = _SQUASH.sub("", block.text).casefold()
-    if squashed in article:
-        return True
-    if block.kind == "heading" and extracted.title and squashed == _SQUASH.sub("", extracted.title).casefold():
-        return True
-    words = _WORD.findall(block.text.casefold())
-    if len(words) < 5:
-        return False
-    vocabulary = set(_WORD.findall(extracted.text.casefold()))
-    return sum(w in vocabulary for w in words) >= 0.9 * len(words)
+class _Article:
+    """The extracted article text, squashed and as a vocabulary once, for asking of each block whether the
+    extractor kept it."""
+
+    def __init__(self, extracted) -> None:
+        self.text = _SQUASH.sub("", extracted.text).casefold()
+        self.title = _SQUASH.sub("", extracted.title).casefold() if extracted.title else None
+        self.vocabulary = set(_WORD.findall(extracted.text.casefold()))
+
+    def holds(self, block: Block) -> bool:
+        """Its text, or nearly all its words, are in the article text."""
+        squashed = _SQUASH.sub("", block.text).casefold()
+        if squashed in self.text or (block.kind == "heading" and squashed == self.title):
+            return True
+        words = _WORD.findall(block.text.casefold())
+        return len(words) >= 5 and sum(w in self.vocabulary for w in words) >= 0.9 * len(words)
 
 
 def _tag_quotes(blocks: list[Block]) -> list[Block]:
