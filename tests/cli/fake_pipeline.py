@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from cli_factory import OUTLET, make_draft, make_result
 from scorer.errors import InputError
 from scorer.types import FileReport, Report
@@ -47,3 +49,26 @@ def score_files(paths, settings=None, *, progress=False, registry=None) -> Repor
 
 
 score_files.calls = []
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A folder with drafts/good.md and drafts/weak.md, checked by the stand-in pipeline (the environment is
+    already clean: tests/conftest.py)."""
+    import scorer.pipeline
+
+    score_files.calls.clear()
+    monkeypatch.setattr(scorer.pipeline, "score_files", score_files)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "good.md").write_text("# Good\n\nThe port reopened in May.\n")
+    (tmp_path / "drafts" / "weak.md").write_text("Intro line here.\n\nA WEAK claim about exports.\n")
+    return tmp_path
+
+
+def check(*args, env=None):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    return CliRunner().invoke(app, ["check", *args], env=env)

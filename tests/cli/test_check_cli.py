@@ -7,28 +7,10 @@ import pytest
 from typer.testing import CliRunner
 
 import fake_pipeline
+from fake_pipeline import check, project  # noqa: F401  (project is a fixture)
 from scorer.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    import scorer.pipeline
-
-    fake_pipeline.score_files.calls.clear()
-    monkeypatch.setattr(scorer.pipeline, "score_files", fake_pipeline.score_files)
-    monkeypatch.chdir(tmp_path)
-    for var in ("SCORER_THRESHOLD", "SCORER_CONFIG", "SCORER_NO_FETCH", "SCORER_OFFLINE", "SCORER_CACHE_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "good.md").write_text("# Good\n\nThe port reopened in May.\n")
-    (tmp_path / "drafts" / "weak.md").write_text("Intro line here.\n\nA WEAK claim about exports.\n")
-    return tmp_path
-
-
-def check(*args, env=None):
-    return runner.invoke(app, ["check", *args], env=env)
 
 
 def test_passing_draft_exits_0(project):

@@ -2,33 +2,10 @@
 
 import re
 
-import pytest
-from typer.testing import CliRunner
-
-import fake_pipeline
-from scorer.cli import app
+from fake_pipeline import check, project  # noqa: F401  (project is a fixture)
 from scorer.cli.terminal import terminal_width, use_color
 
-runner = CliRunner()
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning|note) (?P<rule>[a-z-]+) \S")
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    import scorer.pipeline
-
-    monkeypatch.setattr(scorer.pipeline, "score_files", fake_pipeline.score_files)
-    monkeypatch.chdir(tmp_path)
-    for var in ("SCORER_THRESHOLD", "SCORER_CONFIG", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
-        monkeypatch.delenv(var, raising=False)
-    (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "good.md").write_text("# Good\n\nThe port reopened in May.\n")
-    (tmp_path / "drafts" / "weak.md").write_text("Intro line here.\n\nA WEAK claim about exports.\n")
-    return tmp_path
-
-
-def check(*args, env=None):
-    return runner.invoke(app, ["check", *args], env=env)
 
 
 def test_line_format_is_one_finding_a_line_and_summary_on_stderr(project):
